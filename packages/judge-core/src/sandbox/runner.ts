@@ -1,0 +1,50 @@
+import type { ProblemStyle } from '@oj/shared';
+
+export interface SandboxLimits {
+  /** CPU time limit for the whole test. */
+  timeMs: number;
+  memoryMb: number;
+  outputKb: number;
+  stackMb: number;
+}
+
+export interface RunRequest {
+  /**
+   * Tests with the same key may share one isolate (each still gets a fresh context);
+   * different keys never do. Use one key per submission (and per checker).
+   */
+  sandboxKey: string;
+  /** Compiled JavaScript, run as a classic script. */
+  code: string;
+  /** File name shown in stack traces, e.g. "solution.ts". */
+  fileName: string;
+  style: ProblemStyle;
+  /** For function style: the name of the entry function the code declares. */
+  entry?: string;
+  /** stdin for stdio style; a JSON array of arguments for function style. */
+  input: string;
+  limits: SandboxLimits;
+}
+
+export type RunStatus =
+  | 'ok'
+  | 'runtime-error'
+  | 'time-limit'
+  | 'memory-limit'
+  | 'output-limit'
+  | 'system-error';
+
+export interface RunOutcome {
+  status: RunStatus;
+  /** stdout for stdio style; the return value as JSON for function style ("" unless status is ok). */
+  output: string;
+  cpuMs: number;
+  memoryKb: number;
+  /** Why it failed: the error's message and line, what limit was hit. */
+  message?: string;
+}
+
+/** Runs one test of untrusted code. Implementations must never throw for anything the code does. */
+export interface SandboxRunner {
+  run(request: RunRequest): Promise<RunOutcome>;
+}

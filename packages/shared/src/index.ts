@@ -1,0 +1,3 @@
+export * from './verdict.ts';
+export * from './manifest.ts';
+export * from './result.ts';
