@@ -40,8 +40,10 @@ export interface RunOutcome {
   output: string;
   cpuMs: number;
   memoryKb: number;
-  /** Why it failed: the error's message and line, what limit was hit. */
+  /** Why it failed: the error's message, what limit was hit. */
   message?: string;
+  /** Where a runtime error was thrown, in the code that was run (before any source map). */
+  errorLocation?: { line: number; column: number };
 }
 
 /** Runs one test of untrusted code. Implementations must never throw for anything the code does. */

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// The `oj` command: judge a solution locally, or verify problem packages. Needs no services.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult } from '@oj/shared';
+import { judgeSubmission } from '../judge.ts';
+import { loadProblemPackage, PackageError } from '../package/load.ts';
+import { verifyPackage } from '../package/verify.ts';
+import { SandboxPool } from '../sandbox/pool.ts';
+
+const USAGE = `usage:
+  oj judge <problemDir> <solutionFile> [--json]   judge one solution (.js or .ts)
+  oj verify [problemDir...] [--repeat N]         run every package's reference solutions (default: problems/*)`;
+
+class UsageError extends Error {}
+
+/** npm runs scripts from the repository root; paths the user typed are relative to where they typed them. */
+const userDirectory = process.env.INIT_CWD ?? process.cwd();
+const fromUser = (file: string): string => path.resolve(userDirectory, file);
+
+function formatResultTable(result: JudgeResult): string {
+  const lines: string[] = [];
+  if (result.compileMessage) lines.push(`Compile error:\n${result.compileMessage}`);
+  if (result.tests.length > 0) {
+    lines.push(`${'test'.padEnd(8)}${'verdict'.padEnd(9)}${'time'.padStart(9)}${'memory'.padStart(11)}  message`);
+    for (const test of result.tests) {
+      const message = (test.message ?? '').replace(/\s+/g, ' ').slice(0, 100);
+      lines.push(
+        `${test.id.padEnd(8)}${test.verdict.padEnd(9)}${`${test.timeMs} ms`.padStart(9)}${`${(test.memoryKb / 1024).toFixed(1)} MB`.padStart(11)}  ${message}`,
+      );
+    }
+    for (const subtask of result.subtasks) {
+      lines.push(`subtask ${subtask.id}: ${subtask.score}/${subtask.maxScore} (${subtask.verdict})`);
+    }
+  }
+  lines.push(`${result.verdict} (${VERDICT_TEXT[result.verdict]}), score ${result.score}/${result.maxScore}`);
+  return lines.join('\n');
+}
+
+async function judgeCommand(positionals: string[], json: boolean): Promise<number> {
+  if (positionals.length !== 2) throw new UsageError('judge needs a problem folder and a solution file');
+  const [problemDir, solutionFile] = positionals.map(fromUser) as [string, string];
+  const language = LANGUAGE_BY_EXTENSION[path.extname(solutionFile)];
+  if (!language) throw new UsageError(`cannot tell the language of ${solutionFile}: use .js or .ts`);
+  const source = await readFile(solutionFile, 'utf8').catch(() => {
+    throw new UsageError(`cannot read ${solutionFile}`);
+  });
+  const problem = await loadProblemPackage(problemDir);
+  const pool = new SandboxPool();
+  try {
+    const result = await judgeSubmission(
+      { problem, source, language, sandboxKey: `cli:${process.pid}` },
+      { runner: pool, concurrency: pool.size },
+    );
+    if (json) {
+      const tests = result.tests.map(({ id, verdict, timeMs, memoryKb, message }) => ({ id, verdict, timeMs, memoryKb, ...(message ? { message } : {}) }));
+      const printed = { verdict: result.verdict, score: result.score, maxScore: result.maxScore, tests, ...(result.compileMessage ? { compileMessage: result.compileMessage } : {}) };
+      process.stdout.write(`${JSON.stringify(printed)}\n`);
+    } else {
+      process.stdout.write(`${formatResultTable(result)}\n`);
+    }
+    return 0;
+  } finally {
+    await pool.close();
+  }
+}
+
+async function problemFolders(positionals: string[]): Promise<string[]> {
+  if (positionals.length > 0) return positionals.map(fromUser);
+  const root = path.resolve(import.meta.dirname, '../../../../problems');
+  const folders: string[] = [];
+  for (const name of (await readdir(root)).sort()) {
+    const candidate = path.join(root, name);
+    if ((await stat(path.join(candidate, 'problem.yaml')).catch(() => undefined))?.isFile()) folders.push(candidate);
+  }
+  return folders;
+}
+
+async function verifyCommand(positionals: string[], repeat: number): Promise<number> {
+  const folders = await problemFolders(positionals);
+  if (folders.length === 0) throw new UsageError('no problem packages found');
+  const pool = new SandboxPool();
+  let unsound = 0;
+  try {
+    for (const folder of folders) {
+      let problem;
+      try {
+        problem = await loadProblemPackage(folder);
+      } catch (error) {
+        if (!(error instanceof PackageError)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        unsound++;
+        continue;
+      }
+      process.stdout.write(`${problem.manifest.slug} (${problem.testIds.length} tests)\n`);
+      for (let round = 1; round <= repeat; round++) {
+        const checks = await verifyPackage(problem, pool, {
+          concurrency: pool.size,
+          onSolution: (check) => {
+            const slowest = check.result.timeMs;
+            const mark = check.ok ? 'ok  ' : 'FAIL';
+            const round_ = repeat > 1 ? ` [run ${round}/${repeat}]` : '';
+            process.stdout.write(
+              `  ${mark} ${check.file.padEnd(28)} expected ${check.expected.padEnd(4)} got ${check.actual.padEnd(4)} slowest test ${slowest} ms${round_}\n`,
+            );
+            if (!check.ok) {
+              const firstBad = check.result.tests.find((test) => test.verdict !== check.expected && test.verdict !== 'AC');
+              const detail = check.result.compileMessage ?? (firstBad ? `test ${firstBad.id}: ${firstBad.verdict} ${firstBad.message ?? ''}` : '');
+              if (detail) process.stdout.write(`       ${detail.slice(0, 300)}\n`);
+            }
+          },
+        });
+        if (checks.some((check) => !check.ok)) unsound++;
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  if (unsound > 0) {
+    process.stderr.write(`oj verify: ${unsound} package run(s) are not sound: a reference solution did not get its expected verdict\n`);
+    return 1;
+  }
+  process.stdout.write(`all ${folders.length} package(s) sound\n`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'judge':
+      return judgeCommand(rest, values.json);
+    case 'verify': {
+      const repeat = Number(values.repeat);
+      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) throw new UsageError('--repeat takes a whole number from 1 to 100');
+      return verifyCommand(rest, repeat);
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`oj: ${error.message}\n${USAGE}\n`);
+    else if (error instanceof PackageError) process.stderr.write(`oj: ${error.message}\n`);
+    else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`oj: ${error.message}\n${USAGE}\n`);
+    } else process.stderr.write(`oj: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,180 @@
+// A sandbox process: runs one test at a time inside isolated-vm and reports the outcome to its parent.
+// It lives in its own process because V8 can abort the whole process when an isolate runs out of
+// memory, and because some isolated-vm calls ignore their timeout; the parent kills and replaces us then.
+import { readFileSync } from 'node:fs';
+import ivm from 'isolated-vm';
+import type { RunOutcome, RunRequest, RunStatus } from './runner.ts';
+import type { ChildMessage, ParentMessage } from './protocol.ts';
+
+const PRELUDE_SOURCE = readFileSync(new URL('./runtime/prelude.js', import.meta.url), 'utf8');
+/** Released contexts are only reclaimed under memory pressure, so an isolate is retired after this many tests. */
+const TESTS_PER_ISOLATE = 32;
+/** Heap the runtime itself needs on top of the learner's memory limit. */
+const RUNTIME_HEAP_MB = 16;
+const WATCHDOG_INTERVAL_MS = 5;
+
+interface HarnessReport {
+  exited: boolean;
+  exitCode: number;
+  outputExceeded: boolean;
+  error: { name: string; message: string; line: number; column: number } | null;
+  more?: boolean;
+  stdout?: string;
+  stderr?: string;
+  value?: string | null;
+}
+
+interface SubmissionIsolate {
+  key: string;
+  memoryMb: number;
+  isolate: ivm.Isolate;
+  prelude: ivm.Script;
+  testsRun: number;
+}
+
+let current: SubmissionIsolate | undefined;
+
+function retireIsolate(): void {
+  if (current && !current.isolate.isDisposed) current.isolate.dispose();
+  current = undefined;
+}
+
+function isolateFor(request: RunRequest): SubmissionIsolate {
+  if (
+    current &&
+    current.key === request.sandboxKey &&
+    current.memoryMb === request.limits.memoryMb &&
+    current.testsRun < TESTS_PER_ISOLATE &&
+    !current.isolate.isDisposed
+  ) {
+    return current;
+  }
+  retireIsolate();
+  const isolate = new ivm.Isolate({ memoryLimit: request.limits.memoryMb + RUNTIME_HEAP_MB });
+  const prelude = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: 'judge-runtime.js' });
+  current = { key: request.sandboxKey, memoryMb: request.limits.memoryMb, isolate, prelude, testsRun: 0 };
+  return current;
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function memoryKbOf(isolate: ivm.Isolate): number {
+  if (isolate.isDisposed) return 0;
+  const heap = isolate.getHeapStatisticsSync();
+  return Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024);
+}
+
+const bootRss = process.memoryUsage.rss();
+
+async function runTest(request: RunRequest): Promise<RunOutcome> {
+  const { isolate, prelude } = isolateFor(request);
+  current!.testsRun++;
+  const timeLimitMs = request.limits.timeMs;
+  // `timeout` in isolated-vm is wall-clock; CPU time is what we judge, the wall deadline only ends
+  // programs that wait without computing (Atomics.wait) and gives slack to a busy machine.
+  const wallLimitMs = timeLimitMs * 2 + 500;
+  const context = isolate.createContextSync();
+  let harness: ivm.Reference<(phase: string, payload: string) => string> | undefined;
+  let cpuExceeded = false;
+  // Heap statistics block while the isolate runs, but our own RSS does not: its peak tells a
+  // program that thrashes the garbage collector near the memory limit from one that just loops.
+  const startRss = process.memoryUsage.rss();
+  let peakRss = startRss;
+  const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  const watchdog = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    if (cpuMsSince(cpuStart) > timeLimitMs + 50 && !isolate.isDisposed) {
+      cpuExceeded = true;
+      isolate.dispose();
+    }
+  }, WATCHDOG_INTERVAL_MS);
+
+  const finish = (status: RunStatus, output: string, message?: string, errorAt?: HarnessReport['error']): RunOutcome => {
+    const cpuMs = Math.round(cpuMsSince(cpuStart));
+    const grownKb = Math.round((peakRss - startRss) / 1024);
+    const memoryKb = status === 'memory-limit' ? request.limits.memoryMb * 1024 : Math.max(memoryKbOf(isolate), grownKb);
+    const outcome: RunOutcome = { status, output, cpuMs, memoryKb };
+    if (message !== undefined) outcome.message = message;
+    if (errorAt && errorAt.line > 0) outcome.errorLocation = { line: errorAt.line, column: errorAt.column };
+    if (status === 'ok' && cpuMs > timeLimitMs) return { ...outcome, status: 'time-limit', output: '' };
+    return outcome;
+  };
+
+  try {
+    harness = prelude.runSync(context, { reference: true });
+    const callPhase = async (phase: string, payload = ''): Promise<HarnessReport> => {
+      const remaining = Math.max(1, Math.ceil(wallLimitMs - (performance.now() - wallStart)));
+      const text = await harness!.apply(undefined, [phase, payload], {
+        arguments: { copy: true },
+        result: { copy: true },
+        timeout: remaining,
+      });
+      return JSON.parse(text) as HarnessReport;
+    };
+
+    let report = await callPhase(
+      'start',
+      JSON.stringify({
+        code: request.code,
+        style: request.style,
+        entry: request.entry ?? '',
+        args: request.style === 'function' ? request.input : '[]',
+        stdin: request.style === 'stdio' ? request.input : '',
+        outputLimit: request.limits.outputKb * 1024,
+      }),
+    );
+    if (!report.exited && request.style === 'stdio') report = await callPhase('stdin');
+    while (!report.exited && report.more !== false) {
+      report = await callPhase('timer');
+    }
+    report = await callPhase('finish');
+
+    if (report.outputExceeded) return finish('output-limit', '', `output exceeded ${request.limits.outputKb} KB`);
+    if (report.error) {
+      const memory = /Array buffer allocation failed|Invalid array length|Invalid string length/.test(report.error.message);
+      if (memory && report.error.name === 'RangeError') return finish('memory-limit', '', report.error.message);
+      return finish('runtime-error', '', `${report.error.name}: ${report.error.message}`.slice(0, 1000), report.error);
+    }
+    if (report.exitCode !== 0) return finish('runtime-error', '', `the program exited with code ${report.exitCode}`);
+    return finish('ok', request.style === 'function' ? (report.value ?? 'null') : (report.stdout ?? ''));
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (cpuExceeded) {
+      const nearMemoryLimit = peakRss - bootRss > request.limits.memoryMb * 1024 * 1024 * 0.8;
+      if (nearMemoryLimit) return finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`);
+      return finish('time-limit', '', `CPU time exceeded ${timeLimitMs} ms`);
+    }
+    if (/timed out/i.test(text)) return finish('time-limit', '', `did not finish within ${wallLimitMs} ms of wall time`);
+    if (/memory limit/i.test(text)) return finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`);
+    if (isolate.isDisposed) return finish('memory-limit', '', 'the sandbox ran out of memory');
+    return finish('system-error', '', `sandbox failure: ${text}`);
+  } finally {
+    clearInterval(watchdog);
+    harness?.release();
+    if (!isolate.isDisposed) context.release();
+    if (isolate.isDisposed) current = undefined;
+  }
+}
+
+function send(message: ChildMessage): void {
+  process.send!(message);
+}
+
+process.on('message', (message: ParentMessage) => {
+  if (message.type !== 'run') return;
+  runTest(message.request).then(
+    (outcome) => send({ type: 'result', id: message.id, outcome }),
+    (error: unknown) =>
+      send({
+        type: 'result',
+        id: message.id,
+        outcome: { status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: `sandbox failure: ${String(error)}` },
+      }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });
