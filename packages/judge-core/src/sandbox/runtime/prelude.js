@@ -647,9 +647,19 @@
     exited = true;
     throw EXIT;
   };
+  // Node runs the nextTick queue before promise reactions once the current script returns; ticks
+  // queued while a phase runs are drained at its end, before the host lets microtasks run.
+  let inPhase = false;
+  let tickQueue = [];
   process.nextTick = (callback, ...args) => {
-    call(PromiseThen, PromiseResolve(), () => guard(callback, undefined, args));
+    if (typeof callback !== 'function') throw new TypeErrorCtor('The "callback" argument must be of type function');
+    if (inPhase) tickQueue[tickQueue.length] = { callback, args };
+    else call(PromiseThen, PromiseResolve(), () => guard(callback, undefined, args));
   };
+  function drainTicks() {
+    for (let i = 0; i < tickQueue.length && !exited; i++) guard(tickQueue[i].callback, undefined, tickQueue[i].args);
+    tickQueue = [];
+  }
   process.hrtime = (previous) => {
     const ms = DateNow() - processStart;
     const seconds = Math.floor(ms / 1000);
@@ -792,6 +802,20 @@
   }
 
   return function harness(phase, payload) {
+    inPhase = true;
+    try {
+      return runPhase(phase, payload);
+    } finally {
+      try {
+        drainTicks();
+      } catch {
+        // drainTicks guards every callback; nothing may escape to the host.
+      }
+      inPhase = false;
+    }
+  };
+
+  function runPhase(phase, payload) {
     try {
       switch (phase) {
         case 'start': {
@@ -834,5 +858,5 @@
         return '{"exited":true,"error":{"name":"Error","message":"the sandbox harness failed","line":0,"column":0},"exitCode":0,"outputExceeded":false}';
       }
     }
-  };
+  }
 })();

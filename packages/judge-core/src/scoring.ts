@@ -1,0 +1,122 @@
+import type { ProblemManifest, SubtaskResult, TestResult, Verdict } from '@oj/shared';
+
+export interface SubmissionScore {
+  verdict: Verdict;
+  score: number;
+  maxScore: number;
+  subtasks: SubtaskResult[];
+}
+
+/**
+ * The share of credit one test earns: AC earns its scoreFraction (1 when absent), WA only the partial
+ * credit a custom checker gave it, and every other verdict nothing.
+ */
+export function testScoreFraction(test: TestResult): number {
+  switch (test.verdict) {
+    case 'AC':
+      return clampFraction(test.scoreFraction ?? 1);
+    case 'WA':
+      return clampFraction(test.scoreFraction ?? 0);
+    case 'TLE':
+    case 'MLE':
+    case 'RE':
+    case 'OLE':
+    case 'CE':
+    case 'SE':
+      return 0;
+  }
+}
+
+function clampFraction(fraction: number): number {
+  return Math.min(1, Math.max(0, fraction));
+}
+
+/** Scores are kept to two decimals so that float noise (0.1 + 0.2) never shows in results or standings. */
+function roundScore(score: number): number {
+  return Math.round(score * 100) / 100;
+}
+
+interface SubtaskOutcome {
+  result: SubtaskResult;
+  /** Every test earned full credit and every dependency was fully scored. */
+  fullyScored: boolean;
+}
+
+/**
+ * Scores a judged submission.
+ * - Overall verdict: AC only if every test is AC, otherwise the first non-AC verdict in the order of
+ *   `tests`. Tests in no subtask count here too. A test a subtask names but `tests` lacks is a judge
+ *   failure: it makes its subtask SE, and the overall verdict SE if everything else was AC.
+ * - A subtask scores its score times the smallest credit fraction among its tests (the "min" rule),
+ *   and 0 unless each of its dependencies was fully scored (all credit, dependencies included).
+ * - A subtask's verdict is the first non-AC verdict among its tests, in the order the subtask lists
+ *   them; if all its tests are AC but a dependency was not fully scored, it takes that dependency's verdict.
+ */
+export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tests: TestResult[]): SubmissionScore {
+  const testsById = new Map<string, TestResult>();
+  for (const test of tests) {
+    if (!testsById.has(test.id)) {
+      testsById.set(test.id, test);
+    }
+  }
+
+  let someTestMissing = false;
+  const outcomesById = new Map<string, SubtaskOutcome>();
+  const subtasks: SubtaskResult[] = [];
+  for (const subtask of manifest.subtasks) {
+    let verdict: Verdict = 'AC';
+    let fraction = 1;
+    for (const testId of subtask.tests) {
+      const test = testsById.get(testId);
+      const testVerdict = test?.verdict ?? 'SE';
+      if (test === undefined) {
+        someTestMissing = true;
+      }
+      if (verdict === 'AC' && testVerdict !== 'AC') {
+        verdict = testVerdict;
+      }
+      fraction = Math.min(fraction, test === undefined ? 0 : testScoreFraction(test));
+    }
+
+    const failedDependency = subtask.dependencies
+      .map((dependencyId) => dependencyOutcome(outcomesById, subtask.id, dependencyId))
+      .find((dependency) => !dependency.fullyScored);
+    if (failedDependency !== undefined) {
+      fraction = 0;
+      if (verdict === 'AC') {
+        verdict = failedDependency.result.verdict;
+      }
+    }
+
+    const result: SubtaskResult = {
+      id: subtask.id,
+      score: roundScore(subtask.score * fraction),
+      maxScore: subtask.score,
+      verdict,
+    };
+    subtasks.push(result);
+    outcomesById.set(subtask.id, { result, fullyScored: fraction === 1 });
+  }
+
+  const firstFailure = tests.find((test) => test.verdict !== 'AC');
+  const verdict: Verdict = firstFailure?.verdict ?? (someTestMissing ? 'SE' : 'AC');
+  return {
+    verdict,
+    score: roundScore(subtasks.reduce((total, subtask) => total + subtask.score, 0)),
+    maxScore: subtasks.reduce((total, subtask) => total + subtask.maxScore, 0),
+    subtasks,
+  };
+}
+
+function dependencyOutcome(
+  outcomesById: Map<string, SubtaskOutcome>,
+  subtaskId: string,
+  dependencyId: string,
+): SubtaskOutcome {
+  const outcome = outcomesById.get(dependencyId);
+  if (outcome === undefined) {
+    // The manifest schema already requires dependencies to name earlier subtasks.
+    throw new Error(`subtask "${subtaskId}" depends on "${dependencyId}", which is not an earlier subtask`);
+  }
+  return outcome;
+}
