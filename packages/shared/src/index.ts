@@ -1,3 +1,6 @@
 export * from './verdict.ts';
 export * from './manifest.ts';
 export * from './result.ts';
+export * from './jobs.ts';
+export * from './api.ts';
+export * from './starter.ts';

@@ -12,6 +12,9 @@ const TESTS_PER_ISOLATE = 32;
 /** Heap the runtime itself needs on top of the learner's memory limit. */
 const RUNTIME_HEAP_MB = 16;
 const WATCHDOG_INTERVAL_MS = 5;
+const HEAP_STATISTICS_WAIT_MS = 5;
+/** An isolate left idle this long is disposed, so its memory is not held until the next submission arrives. */
+const IDLE_DISPOSE_MS = 200;
 
 interface HarnessReport {
   exited: boolean;
@@ -61,15 +64,30 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-function memoryKbOf(isolate: ivm.Isolate): number {
+/**
+ * The isolate's heap in use after the test. The call waits for the isolate's lock, which garbage
+ * collection can hold for a long time after a heavy test; then the RSS growth has to do.
+ */
+async function heapKbOf(isolate: ivm.Isolate): Promise<number> {
   if (isolate.isDisposed) return 0;
-  const heap = isolate.getHeapStatisticsSync();
-  return Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024);
+  const heap = await Promise.race([
+    isolate.getHeapStatistics().catch(() => undefined),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HEAP_STATISTICS_WAIT_MS)),
+  ]);
+  return heap ? Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024) : 0;
 }
 
 const bootRss = process.memoryUsage.rss();
 
 async function runTest(request: RunRequest): Promise<RunOutcome> {
+  const outcome = await runTestInIsolate(request);
+  if (outcome.status !== 'memory-limit' && current) {
+    outcome.memoryKb = Math.max(outcome.memoryKb, await heapKbOf(current.isolate));
+  }
+  return outcome;
+}
+
+async function runTestInIsolate(request: RunRequest): Promise<RunOutcome> {
   const { isolate, prelude } = isolateFor(request);
   current!.testsRun++;
   const timeLimitMs = request.limits.timeMs;
@@ -96,7 +114,7 @@ async function runTest(request: RunRequest): Promise<RunOutcome> {
   const finish = (status: RunStatus, output: string, message?: string, errorAt?: HarnessReport['error']): RunOutcome => {
     const cpuMs = Math.round(cpuMsSince(cpuStart));
     const grownKb = Math.round((peakRss - startRss) / 1024);
-    const memoryKb = status === 'memory-limit' ? request.limits.memoryMb * 1024 : Math.max(memoryKbOf(isolate), grownKb);
+    const memoryKb = status === 'memory-limit' ? request.limits.memoryMb * 1024 : grownKb;
     const outcome: RunOutcome = { status, output, cpuMs, memoryKb };
     if (message !== undefined) outcome.message = message;
     if (errorAt && errorAt.line > 0) outcome.errorLocation = { line: errorAt.line, column: errorAt.column };
@@ -164,10 +182,21 @@ function send(message: ChildMessage): void {
   process.send!(message);
 }
 
+let idleTimer: NodeJS.Timeout | undefined;
+
+function afterTest(): void {
+  if (current && current.testsRun >= TESTS_PER_ISOLATE) retireIsolate();
+  idleTimer = setTimeout(retireIsolate, IDLE_DISPOSE_MS);
+}
+
 process.on('message', (message: ParentMessage) => {
   if (message.type !== 'run') return;
+  clearTimeout(idleTimer);
   runTest(message.request).then(
-    (outcome) => send({ type: 'result', id: message.id, outcome }),
+    (outcome) => {
+      send({ type: 'result', id: message.id, outcome });
+      afterTest();
+    },
     (error: unknown) =>
       send({
         type: 'result',

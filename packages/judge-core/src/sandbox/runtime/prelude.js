@@ -29,7 +29,6 @@
   const Uint8ArrayCtor = Uint8Array;
   const SymbolAsyncIterator = Symbol.asyncIterator;
   const indirectEval = eval;
-  const charCodeAt = String.prototype.charCodeAt;
   const stringSlice = String.prototype.slice;
   const stringIndexOf = String.prototype.indexOf;
   const stringSplit = String.prototype.split;
@@ -43,6 +42,10 @@
   const setDelete = Set.prototype.delete;
 
   const call = (fn, self, ...args) => ReflectApply(fn, self, args);
+  // The same as text.charCodeAt(i), immune to later patches of String.prototype, and fast in hot loops.
+  const codeAt = Function.prototype.call.bind(String.prototype.charCodeAt);
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
+  const NON_ASCII = /[^\x00-\x7f]/;
   const EXIT = { exit: true };
 
   // ---- state of this test --------------------------------------------------------------------
@@ -283,23 +286,16 @@
   // ---- Buffer and text encoding ------------------------------------------------------------------
   function utf8Encode(text) {
     const length = text.length;
-    let ascii = true;
-    for (let i = 0; i < length; i++) {
-      if (call(charCodeAt, text, i) > 127) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
+    if (call(regexpExec, NON_ASCII, text) === null) {
       const bytes = new Buffer(length);
-      for (let i = 0; i < length; i++) bytes[i] = call(charCodeAt, text, i);
+      for (let i = 0; i < length; i++) bytes[i] = codeAt(text, i);
       return bytes;
     }
     const out = [];
     for (let i = 0; i < length; i++) {
-      let code = call(charCodeAt, text, i);
+      let code = codeAt(text, i);
       if (code >= 0xd800 && code < 0xdc00 && i + 1 < length) {
-        const low = call(charCodeAt, text, i + 1);
+        const low = codeAt(text, i + 1);
         if (low >= 0xdc00 && low < 0xe000) {
           code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
           i++;

@@ -1,0 +1,192 @@
+// Request and response shapes of the HTTP API (JSON under /api), shared by the API and the web app.
+import { z } from 'zod';
+import { submissionStatusSchema } from './jobs.ts';
+import { functionSignatureSchema, languageSchema, limitsSchema, problemStyleSchema, SLUG_PATTERN } from './manifest.ts';
+import { testResultSchema } from './result.ts';
+import { verdictSchema } from './verdict.ts';
+
+export const MAX_CODE_BYTES = 64 * 1024;
+export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
+
+export const roleSchema = z.enum(['learner', 'setter', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+// ---- auth ----------------------------------------------------------------------------------------
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'at least 3 characters')
+  .max(32, 'at most 32 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200, 'at most 200 characters');
+
+export const registerRequestSchema = z.strictObject({ username: usernameSchema, password: passwordSchema });
+export type RegisterRequest = z.infer<typeof registerRequestSchema>;
+export const loginRequestSchema = z.strictObject({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSummarySchema = z.object({ id: z.number().int(), username: z.string(), role: roleSchema });
+export type UserSummary = z.infer<typeof userSummarySchema>;
+/** `GET /api/auth/me`; also returned by register and login. `csrfToken` must be echoed in the X-CSRF-Token header of every unsafe request. */
+export const meResponseSchema = z.object({ user: userSummarySchema.nullable(), csrfToken: z.string() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+// ---- problems -------------------------------------------------------------------------------------
+export const difficultySchema = z.enum(['easy', 'medium', 'hard']);
+export type Difficulty = z.infer<typeof difficultySchema>;
+export const solvedStateSchema = z.enum(['solved', 'attempted']).nullable();
+
+export const problemListQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  search: z.string().trim().max(100).optional(),
+  tag: z.string().trim().max(40).optional(),
+  difficulty: difficultySchema.optional(),
+});
+export type ProblemListQuery = z.infer<typeof problemListQuerySchema>;
+
+export const problemSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  titles: z.record(z.string(), z.string()),
+  difficulty: difficultySchema,
+  tags: z.array(z.string()),
+  style: problemStyleSchema,
+  /** The caller's state; null when signed out or never tried. */
+  solved: solvedStateSchema,
+  acceptedCount: z.number().int(),
+  submissionCount: z.number().int(),
+});
+export type ProblemSummary = z.infer<typeof problemSummarySchema>;
+
+export const problemListResponseSchema = z.object({
+  items: z.array(problemSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  tags: z.array(z.string()),
+});
+export type ProblemListResponse = z.infer<typeof problemListResponseSchema>;
+
+export const sampleSchema = z.object({ id: z.string(), input: z.string(), expected: z.string() });
+export type Sample = z.infer<typeof sampleSchema>;
+
+export const problemDetailSchema = problemSummarySchema.extend({
+  version: z.number().int(),
+  /** Markdown by locale; `en` always present. */
+  statements: z.record(z.string(), z.string()),
+  limits: limitsSchema,
+  checker: z.string(),
+  function: functionSignatureSchema.nullable(),
+  samples: z.array(sampleSchema),
+  starterCode: z.object({ javascript: z.string(), typescript: z.string() }),
+  testCount: z.number().int(),
+  /** Tests whose CPU time is worth charting (the larger, hidden ones), by test id. */
+  performanceTests: z.array(z.string()),
+});
+export type ProblemDetail = z.infer<typeof problemDetailSchema>;
+
+export const problemSlugSchema = z.string().regex(SLUG_PATTERN).max(100);
+
+// ---- submissions ----------------------------------------------------------------------------------
+export const createSubmissionRequestSchema = z.strictObject({
+  problem: problemSlugSchema,
+  language: languageSchema,
+  code: z
+    .string()
+    .min(1, 'the code is empty')
+    .refine((code) => Buffer.byteLength(code, 'utf8') <= MAX_CODE_BYTES, `at most ${MAX_CODE_BYTES / 1024} KB`),
+  contest: z.string().regex(SLUG_PATTERN).optional(),
+});
+export type CreateSubmissionRequest = z.infer<typeof createSubmissionRequestSchema>;
+export const createSubmissionResponseSchema = z.object({ id: z.number().int() });
+
+export const submissionTestSchema = testResultSchema.extend({ ordinal: z.number().int(), sample: z.boolean() });
+export type SubmissionTest = z.infer<typeof submissionTestSchema>;
+
+export const submissionSummarySchema = z.object({
+  id: z.number().int(),
+  problem: z.object({ slug: z.string(), title: z.string() }),
+  user: z.object({ id: z.number().int(), username: z.string() }),
+  language: languageSchema,
+  status: submissionStatusSchema,
+  verdict: verdictSchema.nullable(),
+  score: z.number().nullable(),
+  maxScore: z.number().nullable(),
+  timeMs: z.number().int().nullable(),
+  memoryKb: z.number().int().nullable(),
+  createdAt: z.string(),
+  judgedAt: z.string().nullable(),
+});
+export type SubmissionSummary = z.infer<typeof submissionSummarySchema>;
+
+export const submissionDetailSchema = submissionSummarySchema.extend({
+  /** Present for the owner, setters and admins only. */
+  code: z.string().nullable(),
+  compileMessage: z.string().nullable(),
+  /** Tests judged so far; messages of hidden tests are withheld from learners. */
+  tests: z.array(submissionTestSchema),
+  testCount: z.number().int(),
+});
+export type SubmissionDetail = z.infer<typeof submissionDetailSchema>;
+
+export const submissionListQuerySchema = z.strictObject({
+  user: z.string().max(32).optional(),
+  problem: problemSlugSchema.optional(),
+  verdict: verdictSchema.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SubmissionListQuery = z.infer<typeof submissionListQuerySchema>;
+export const submissionListResponseSchema = z.object({
+  items: z.array(submissionSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type SubmissionListResponse = z.infer<typeof submissionListResponseSchema>;
+
+// ---- custom runs ------------------------------------------------------------------------------------
+export const runRequestSchema = z.strictObject({
+  problem: problemSlugSchema,
+  language: languageSchema,
+  code: createSubmissionRequestSchema.shape.code,
+  /** Custom stdin (stdio) or a JSON array of arguments (function style); omitted: run the samples. */
+  input: z
+    .string()
+    .refine((input) => Buffer.byteLength(input, 'utf8') <= MAX_CUSTOM_INPUT_BYTES, 'at most 1 MB')
+    .optional(),
+});
+export type RunRequestBody = z.infer<typeof runRequestSchema>;
+
+export const runTestResultSchema = z.object({
+  id: z.string(),
+  verdict: verdictSchema.nullable(),
+  timeMs: z.number().int(),
+  memoryKb: z.number().int(),
+  message: z.string().optional(),
+  input: z.string(),
+  /** What the program printed (stdio) or returned as JSON (function style), truncated. */
+  output: z.string(),
+  /** Null for custom input: there is nothing to compare against. */
+  expected: z.string().nullable(),
+});
+export const runResponseSchema = z.object({
+  verdict: verdictSchema.nullable(),
+  compileMessage: z.string().optional(),
+  tests: z.array(runTestResultSchema),
+});
+export type RunResponse = z.infer<typeof runResponseSchema>;
+
+// ---- errors ---------------------------------------------------------------------------------------------
+/** Every error response: a stable code, a message for people, and the fields that were wrong. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    correlationId: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { testResultSchema } from './result.ts';
+import { verdictSchema } from './verdict.ts';
+
+/** The BullMQ queue submissions are judged from. */
+export const JUDGE_QUEUE = 'judge';
+
+/** Version 1 of the judge job. A job only names the submission: PostgreSQL holds everything else. */
+export const judgeJobSchema = z.strictObject({
+  v: z.literal(1),
+  submissionId: z.number().int().positive(),
+  /** The rejudge generation the job was enqueued for; a worker ignores jobs of an older generation. */
+  generation: z.number().int().min(0),
+});
+export type JudgeJob = z.infer<typeof judgeJobSchema>;
+
+/** One job per submission and generation, so a double enqueue is one job. */
+export function judgeJobId(job: Pick<JudgeJob, 'submissionId' | 'generation'>): string {
+  return `submission-${job.submissionId}-g${job.generation}`;
+}
+
+/** Lower runs first (BullMQ priorities). */
+export const JUDGE_PRIORITY = { contest: 1, live: 2, rejudge: 10 } as const;
+
+/** Redis pub/sub channel carrying one submission's progress, so any API instance can relay it. */
+export function submissionChannel(submissionId: number): string {
+  return `oj:submission:${submissionId}`;
+}
+
+export const submissionStatusSchema = z.enum(['PENDING', 'JUDGING', 'FINISHED']);
+export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
+
+export const progressEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('judging'), submissionId: z.number().int(), total: z.number().int() }),
+  z.object({
+    type: z.literal('test'),
+    submissionId: z.number().int(),
+    /** Position of the test in judging order, from 0. */
+    ordinal: z.number().int(),
+    finished: z.number().int(),
+    total: z.number().int(),
+    test: testResultSchema,
+  }),
+  z.object({
+    type: z.literal('final'),
+    submissionId: z.number().int(),
+    verdict: verdictSchema,
+    score: z.number(),
+    maxScore: z.number(),
+  }),
+]);
+export type ProgressEvent = z.infer<typeof progressEventSchema>;
