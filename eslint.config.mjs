@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '.node/**', '**/coverage/**', 'problems/**', 'artifacts/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.next/**',
+      '.node/**',
+      '**/coverage/**',
+      'problems/**',
+      'artifacts/**',
+      'packages/db/src/generated/**',
+    ],
   },
   js.configs.recommended,
   {

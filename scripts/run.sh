@@ -41,4 +41,14 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
+# The Prisma client is generated (not committed) from prisma/schema.prisma into packages/db/src/generated,
+# offline. Generate it again whenever the schema or the installed dependencies change.
+generated_stamp="$root/packages/db/src/generated/.oj-generate-stamp"
+wanted_generated="$wanted $(cksum < "$root/prisma/schema.prisma")"
+if [ "$(cat "$generated_stamp" 2>/dev/null || true)" != "$wanted_generated" ]; then
+  say "generating the Prisma client"
+  (cd "$root" && node packages/db/src/cli.ts generate >&2)
+  echo "$wanted_generated" > "$generated_stamp"
+fi
+
 exec "$@"
