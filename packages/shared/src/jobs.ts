@@ -4,6 +4,13 @@ import { verdictSchema } from './verdict.ts';
 
 /** The BullMQ queue submissions are judged from. */
 export const JUDGE_QUEUE = 'judge';
+/** The BullMQ queue of custom runs (code run on samples or the learner's input, never stored). */
+export const RUN_QUEUE = 'run';
+/**
+ * Every Redis key and channel of one deployment starts with its prefix (BullMQ's `prefix` option too),
+ * so tests and several deployments can share one Redis without seeing each other's jobs.
+ */
+export const DEFAULT_REDIS_PREFIX = 'oj';
 
 /** Version 1 of the judge job. A job only names the submission: PostgreSQL holds everything else. */
 export const judgeJobSchema = z.strictObject({
@@ -23,9 +30,20 @@ export function judgeJobId(job: Pick<JudgeJob, 'submissionId' | 'generation'>): 
 export const JUDGE_PRIORITY = { contest: 1, live: 2, rejudge: 10 } as const;
 
 /** Redis pub/sub channel carrying one submission's progress, so any API instance can relay it. */
-export function submissionChannel(submissionId: number): string {
-  return `oj:submission:${submissionId}`;
+export function submissionChannel(prefix: string, submissionId: number): string {
+  return `${prefix}:submission:${submissionId}`;
 }
+
+/** Version 1 of a custom run job; its result (the job's return value) is a RunResponse. */
+export const runJobSchema = z.strictObject({
+  v: z.literal(1),
+  problemVersionId: z.number().int().positive(),
+  language: z.enum(['javascript', 'typescript']),
+  code: z.string(),
+  /** Custom input; absent: run the samples and compare. */
+  input: z.string().optional(),
+});
+export type RunJob = z.infer<typeof runJobSchema>;
 
 export const submissionStatusSchema = z.enum(['PENDING', 'JUDGING', 'FINISHED']);
 export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
