@@ -2,6 +2,7 @@
 //   npm run db:migrate                    apply pending migrations to DATABASE_URL (creating the database)
 //   npm run db:migrate:create -- <name>   write prisma/migrations/<timestamp>_<name>/ from schema.prisma
 //   npm run db:generate                   generate the Prisma client into packages/db/src/generated
+//   npm run db:seed                       load problems/ and create the admin named by ADMIN_USERNAME/ADMIN_PASSWORD
 // DATABASE_URL defaults to the local development database.
 import path from 'node:path';
 import { generatePrismaClient } from './generate-client.ts';
@@ -10,7 +11,7 @@ import type * as Migrations from './migrations/index.ts';
 
 const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/oj';
 
-const USAGE = 'usage: cli.ts migrate | create <name> | generate';
+const USAGE = 'usage: cli.ts migrate | create <name> | generate | seed';
 
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
@@ -38,6 +39,16 @@ async function main(args: string[]): Promise<void> {
     case 'generate':
       generatePrismaClient();
       return;
+    case 'seed': {
+      const { seedDatabase } = await import('./seed.ts');
+      await seedDatabase({
+        databaseUrl,
+        adminUsername: process.env['ADMIN_USERNAME'] || 'admin',
+        adminPassword: process.env['ADMIN_PASSWORD'] || undefined,
+        log: say,
+      });
+      return;
+    }
     default:
       throw new UsageError(USAGE);
   }

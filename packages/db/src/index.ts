@@ -11,3 +11,5 @@ export * from './generated/client.ts';
 export function createPrismaClient(connectionString: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }
+
+export { importProblemPackage, type ImportOptions, type ImportResult } from './problem-import.ts';

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `oj` command: judge a solution locally, or verify problem packages. Needs no services.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult } from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
-import { loadProblemPackage, PackageError } from '../package/load.ts';
+import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage, PackageError } from '../package/load.ts';
 import { verifyPackage } from '../package/verify.ts';
 import { SandboxPool } from '../sandbox/pool.ts';
 
@@ -68,13 +68,7 @@ async function judgeCommand(positionals: string[], json: boolean): Promise<numbe
 
 async function problemFolders(positionals: string[]): Promise<string[]> {
   if (positionals.length > 0) return positionals.map(fromUser);
-  const root = path.resolve(import.meta.dirname, '../../../../problems');
-  const folders: string[] = [];
-  for (const name of (await readdir(root)).sort()) {
-    const candidate = path.join(root, name);
-    if ((await stat(path.join(candidate, 'problem.yaml')).catch(() => undefined))?.isFile()) folders.push(candidate);
-  }
-  return folders;
+  return findProblemFolders(BUILT_IN_PROBLEMS_DIR);
 }
 
 async function verifyCommand(positionals: string[], repeat: number): Promise<number> {

@@ -58,6 +58,19 @@ function functionTestFrom(id: string, text: string): TestCase {
   return { id, input: JSON.stringify(parsed.args), expected: JSON.stringify(parsed.expected) };
 }
 
+/** The folders directly under `root` that hold a problem.yaml, sorted by name. */
+export async function findProblemFolders(root: string): Promise<string[]> {
+  const folders: string[] = [];
+  for (const name of (await readdir(root)).sort()) {
+    const candidate = path.join(root, name);
+    if ((await stat(path.join(candidate, 'problem.yaml')).catch(() => undefined))?.isFile()) folders.push(candidate);
+  }
+  return folders;
+}
+
+/** The built-in problems/ folder of this repository. */
+export const BUILT_IN_PROBLEMS_DIR = path.resolve(import.meta.dirname, '../../../../problems');
+
 export async function loadProblemPackage(dir: string): Promise<ProblemPackage> {
   const root = path.resolve(dir);
   const problems: string[] = [];
