@@ -1,0 +1,57 @@
+// `npm start`: the whole platform on this machine with the built-in problems.
+import { z } from 'zod';
+import { StackError, startStack } from './stack.ts';
+
+const environment = z
+  .object({
+    DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/oj'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[\w-]+$/).default('oj'),
+    API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    JUDGE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    ADMIN_USERNAME: z.string().default('admin'),
+    ADMIN_PASSWORD: z.string().min(8).optional(),
+  })
+  .safeParse(process.env);
+
+if (!environment.success) {
+  for (const issue of environment.error.issues) console.error(`start: ${issue.path.join('.')}: ${issue.message}`);
+  process.exit(2);
+}
+const config = environment.data;
+const log = (line: string): void => console.log(line);
+
+try {
+  const stack = await startStack({
+    databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
+    apiPort: config.API_PORT,
+    webPort: config.WEB_PORT,
+    workers: config.JUDGE_WORKERS,
+    adminUsername: config.ADMIN_USERNAME,
+    adminPassword: config.ADMIN_PASSWORD,
+    log,
+  });
+  log('');
+  log(`oj is running:`);
+  if (stack.webUrl) log(`  site       http://localhost:${config.WEB_PORT}`);
+  log(`  API        http://localhost:${config.API_PORT}/api   (docs: /api/docs, metrics: /metrics)`);
+  log(`  judges     ${config.JUDGE_WORKERS} worker process(es)`);
+  if (!config.ADMIN_PASSWORD) log('  no admin account: set ADMIN_PASSWORD (and ADMIN_USERNAME) and start again to create one');
+  log('Press Ctrl+C to stop.');
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping...');
+    void stack.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof StackError) console.error(`start: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+}
