@@ -77,17 +77,19 @@ async function heapKbOf(isolate: ivm.Isolate): Promise<number> {
   return heap ? Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024) : 0;
 }
 
-const bootRss = process.memoryUsage.rss();
 
-async function runTest(request: RunRequest): Promise<RunOutcome> {
-  const outcome = await runTestInIsolate(request);
+/** Ends this process after reporting: for when the isolate cannot be stopped from inside. */
+type Abandon = (outcome: RunOutcome) => void;
+
+async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcome> {
+  const outcome = await runTestInIsolate(request, abandon);
   if (outcome.status !== 'memory-limit' && current) {
     outcome.memoryKb = Math.max(outcome.memoryKb, await heapKbOf(current.isolate));
   }
   return outcome;
 }
 
-async function runTestInIsolate(request: RunRequest): Promise<RunOutcome> {
+async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<RunOutcome> {
   const { isolate, prelude } = isolateFor(request);
   current!.testsRun++;
   const timeLimitMs = request.limits.timeMs;
@@ -103,8 +105,17 @@ async function runTestInIsolate(request: RunRequest): Promise<RunOutcome> {
   let peakRss = startRss;
   const wallStart = performance.now();
   const cpuStart = process.cpuUsage();
+  const MB = 1024 * 1024;
+  // Some allocations bypass the isolate's limit (WebAssembly memory, a huge array filled by a
+  // builtin that never yields): past this much growth the process reports MLE and ends itself.
+  const hardRssGrowth = (request.limits.memoryMb + request.limits.stackMb + RUNTIME_HEAP_MB + 64) * MB;
   const watchdog = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const rss = process.memoryUsage.rss();
+    peakRss = Math.max(peakRss, rss);
+    if (rss - startRss > hardRssGrowth) {
+      abandon(finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`));
+      return;
+    }
     if (cpuMsSince(cpuStart) > timeLimitMs + 50 && !isolate.isDisposed) {
       cpuExceeded = true;
       isolate.dispose();
@@ -162,14 +173,18 @@ async function runTestInIsolate(request: RunRequest): Promise<RunOutcome> {
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (cpuExceeded) {
-      const nearMemoryLimit = peakRss - bootRss > request.limits.memoryMb * 1024 * 1024 * 0.8;
+      // A program thrashing the garbage collector near its limit burns CPU too. Its RSS grew by about
+      // the memory limit; a deep recursion's touched stack pages count for at most the stack size.
+      const nearMemoryLimit = peakRss - startRss > (request.limits.memoryMb * 0.8 + request.limits.stackMb * 0.5) * MB;
       if (nearMemoryLimit) return finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`);
       return finish('time-limit', '', `CPU time exceeded ${timeLimitMs} ms`);
     }
     if (/timed out/i.test(text)) return finish('time-limit', '', `did not finish within ${wallLimitMs} ms of wall time`);
     if (/memory limit/i.test(text)) return finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`);
     if (isolate.isDisposed) return finish('memory-limit', '', 'the sandbox ran out of memory');
-    return finish('system-error', '', `sandbox failure: ${text}`);
+    // The harness itself never throws: what reaches us is a rejection the program left unhandled,
+    // which isolated-vm copies out after the microtask checkpoint. Node exits with code 1 on it.
+    return finish('runtime-error', '', `Uncaught (in promise) ${text}`.slice(0, 1000));
   } finally {
     clearInterval(watchdog);
     harness?.release();
@@ -192,8 +207,15 @@ function afterTest(): void {
 process.on('message', (message: ParentMessage) => {
   if (message.type !== 'run') return;
   clearTimeout(idleTimer);
-  runTest(message.request).then(
+  let abandoned = false;
+  const abandon: Abandon = (outcome) => {
+    if (abandoned) return;
+    abandoned = true;
+    process.send!({ type: 'result', id: message.id, outcome, retiring: true } satisfies ChildMessage, () => process.exit(0));
+  };
+  runTest(message.request, abandon).then(
     (outcome) => {
+      if (abandoned) return;
       send({ type: 'result', id: message.id, outcome });
       afterTest();
     },

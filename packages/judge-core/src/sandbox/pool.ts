@@ -33,6 +33,8 @@ class SandboxProcess {
   private assigned: PendingRun | undefined;
   private current: { id: number; run: PendingRun; killTimer: NodeJS.Timeout } | undefined;
   exited = false;
+  /** Being killed or ending itself: it must not be handed another test. */
+  private dying = false;
   private stderrTail = '';
   private nextId = 1;
   private readonly events: SandboxProcessEvents;
@@ -66,7 +68,9 @@ class SandboxProcess {
       });
     });
     this.child.on('message', (message: ChildMessage) => {
-      if (message.type === 'result' && this.current?.id === message.id) this.complete(message.outcome);
+      if (message.type !== 'result' || this.current?.id !== message.id) return;
+      if (message.retiring) this.dying = true;
+      this.complete(message.outcome);
     });
     this.child.on('exit', (code, signal) => {
       this.exited = true;
@@ -79,7 +83,7 @@ class SandboxProcess {
   }
 
   get idle(): boolean {
-    return this.assigned === undefined && !this.exited;
+    return this.assigned === undefined && !this.exited && !this.dying;
   }
 
   /** Takes the run now; it starts once the process has booted, or fails as a system error if it cannot. */
@@ -101,6 +105,7 @@ class SandboxProcess {
     const deadlineMs = run.request.limits.timeMs * 2 + 500 + KILL_GRACE_MS;
     const killTimer = setTimeout(() => {
       if (this.current?.id !== id) return;
+      this.dying = true;
       this.complete({
         status: 'time-limit',
         output: '',
@@ -114,6 +119,7 @@ class SandboxProcess {
     const message: ParentMessage = { type: 'run', id, request: run.request };
     this.child.send(message, (error) => {
       if (error && this.current?.id === id) {
+        this.dying = true;
         this.complete({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: `sandbox unreachable: ${error.message}` });
         this.child.kill('SIGKILL');
       }
@@ -121,6 +127,7 @@ class SandboxProcess {
   }
 
   kill(): void {
+    this.dying = true;
     this.child.kill('SIGKILL');
   }
 
@@ -131,7 +138,7 @@ class SandboxProcess {
     this.current = undefined;
     this.assigned = undefined;
     current.run.resolve(outcome);
-    if (!this.exited) this.events.onIdle();
+    if (!this.exited && !this.dying) this.events.onIdle();
   }
 
   private deathOutcome(code: number | null, signal: NodeJS.Signals | null): RunOutcome {

@@ -58,6 +58,7 @@
   let firstError = null;
   let exitCode = 0;
   let exited = false;
+  let exitCalled = false;
   let result;
   let resultSet = false;
 
@@ -117,6 +118,8 @@
 
   // ---- output ----------------------------------------------------------------------------------
   function writeOut(text) {
+    // After process.exit() nothing more is written, as in Node, even if the program caught the exit.
+    if (exitCalled) throw EXIT;
     if (outputExceeded) throw new RangeErrorCtor('output limit exceeded');
     stdoutLength += text.length;
     if (stdoutLength > outputLimit) {
@@ -639,8 +642,9 @@
   process.stderr = { write: (text) => (writeErr(safeString(text)), true), isTTY: false, fd: 2 };
   process.cwd = () => '/judge';
   process.exit = (code) => {
-    exitCode = code === undefined ? (process.exitCode === undefined ? 0 : +process.exitCode) : +code;
+    if (!exitCalled) exitCode = code === undefined ? (process.exitCode === undefined ? 0 : +process.exitCode) : +code;
     exited = true;
+    exitCalled = true;
     throw EXIT;
   };
   // Node runs the nextTick queue before promise reactions once the current script returns; ticks
@@ -704,9 +708,9 @@
       if (size > outputLimit) throw new RangeErrorCtor('OUTPUT_LIMIT');
       switch (typeof node) {
         case 'string': {
-          const text = JSONStringify(node);
-          size += text.length;
-          return text;
+          size += node.length;
+          if (size > outputLimit) throw new RangeErrorCtor('OUTPUT_LIMIT');
+          return JSONStringify(node);
         }
         case 'number':
           size += 8;
@@ -839,7 +843,7 @@
               else firstError = describeError(error);
             }
           }
-          if (exitCode === 0 && firstError === null && process.exitCode !== undefined) exitCode = +process.exitCode || 0;
+          if (!exitCalled && exitCode === 0 && firstError === null && process.exitCode !== undefined) exitCode = +process.exitCode || 0;
           return report(',"stdout":' + JSONStringify(stdout) + ',"stderr":' + JSONStringify(call(stringSlice, stderr, 0, 4096)) + ',"value":' + (value === null ? 'null' : JSONStringify(value)));
         }
         default:
