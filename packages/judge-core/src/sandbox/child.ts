@@ -3,7 +3,7 @@
 // memory, and because some isolated-vm calls ignore their timeout; the parent kills and replaces us then.
 import { readFileSync } from 'node:fs';
 import ivm from 'isolated-vm';
-import type { RunOutcome, RunRequest, RunStatus } from './runner.ts';
+import { wallDeadlineMs, type RunOutcome, type RunRequest, type RunStatus } from './runner.ts';
 import type { ChildMessage, ParentMessage } from './protocol.ts';
 
 const PRELUDE_SOURCE = readFileSync(new URL('./runtime/prelude.js', import.meta.url), 'utf8');
@@ -93,9 +93,8 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
   const { isolate, prelude } = isolateFor(request);
   current!.testsRun++;
   const timeLimitMs = request.limits.timeMs;
-  // `timeout` in isolated-vm is wall-clock; CPU time is what we judge, the wall deadline only ends
-  // programs that wait without computing (Atomics.wait) and gives slack to a busy machine.
-  const wallLimitMs = timeLimitMs * 2 + 500;
+  // `timeout` in isolated-vm is wall-clock; CPU time is what we judge (watchdog below).
+  const wallLimitMs = wallDeadlineMs(request.limits);
   const context = isolate.createContextSync();
   let harness: ivm.Reference<(phase: string, payload: string) => string> | undefined;
   let cpuExceeded = false;

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './protocol.ts';
-import type { RunOutcome, RunRequest, SandboxRunner } from './runner.ts';
+import { wallDeadlineMs, type RunOutcome, type RunRequest, type SandboxRunner } from './runner.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url));
 const CHILD_NODE_FLAGS = ['--no-node-snapshot', '--single-threaded-gc', '--disable-warning=ExperimentalWarning'];
 /** Slack the parent grants beyond the child's own wall deadline before it kills the child. */
-const KILL_GRACE_MS = 1000;
+const KILL_GRACE_MS = 1500;
 const STARTUP_TIMEOUT_MS = 20_000;
 
 export interface SandboxPoolOptions {
@@ -102,7 +102,7 @@ class SandboxProcess {
 
   private begin(run: PendingRun): void {
     const id = this.nextId++;
-    const deadlineMs = run.request.limits.timeMs * 2 + 500 + KILL_GRACE_MS;
+    const deadlineMs = wallDeadlineMs(run.request.limits) + KILL_GRACE_MS;
     const killTimer = setTimeout(() => {
       if (this.current?.id !== id) return;
       this.dying = true;

@@ -46,6 +46,14 @@ export interface RunOutcome {
   errorLocation?: { line: number; column: number };
 }
 
+/**
+ * The wall-clock deadline of a test. Limits are on CPU time; the wall deadline only ends programs
+ * that wait without computing (Atomics.wait) and must leave room for a heavily loaded machine.
+ */
+export function wallDeadlineMs(limits: Pick<SandboxLimits, 'timeMs'>): number {
+  return limits.timeMs * 3 + 1000;
+}
+
 /** Runs one test of untrusted code. Implementations must never throw for anything the code does. */
 export interface SandboxRunner {
   run(request: RunRequest): Promise<RunOutcome>;

@@ -258,8 +258,11 @@
     emit(name, ...args) {
       const list = this._listeners[name];
       if (!list || list.length === 0) return false;
-      this._listeners[name] = list.filter((entry) => !entry.once);
-      for (let i = 0; i < list.length; i++) ReflectApply(list[i].listener, this, args);
+      let hasOnce = false;
+      for (let i = 0; i < list.length; i++) if (list[i].once) hasOnce = true;
+      if (hasOnce) this._listeners[name] = list.filter((entry) => !entry.once);
+      if (list.length === 1) ReflectApply(list[0].listener, this, args);
+      else for (let i = 0; i < list.length; i++) ReflectApply(list[i].listener, this, args);
       return true;
     }
     setMaxListeners() {
@@ -476,34 +479,33 @@
     readFile: (path, options) => PromiseResolve(fs.readFileSync(path, options)),
   };
 
+  // A readline interface over stdin. Lines are delivered all at once after the program's first run;
+  // async iteration reads the same array by position, whenever the iterator is created.
   class Interface extends EventEmitter {
     constructor(options) {
       super();
       this.closed = false;
       this.input = options && options.input;
       this.terminal = false;
-      const queue = { lines: [], waiting: [], done: false };
-      ObjectDefineProperty(this, '_queue', { value: queue });
+      ObjectDefineProperty(this, '_lines', { value: { all: [], delivered: 0, done: false, waiting: [] } });
       readlineInterfaces[readlineInterfaces.length] = this;
     }
     _deliver(lines) {
+      const state = this._lines;
+      state.all = lines;
       for (let i = 0; i < lines.length && !this.closed; i++) {
-        this._push(lines[i]);
-        this.emit('line', lines[i]);
+        state.delivered = i + 1;
+        if (state.waiting.length > 0) state.waiting.shift()({ value: lines[i], done: false });
+        if (this._listeners.line) this.emit('line', lines[i]);
       }
       this.close();
-    }
-    _push(line) {
-      const queue = this._queue;
-      if (queue.waiting.length > 0) queue.waiting.shift()({ value: line, done: false });
-      else queue.lines[queue.lines.length] = line;
     }
     close() {
       if (this.closed) return;
       this.closed = true;
-      const queue = this._queue;
-      queue.done = true;
-      while (queue.waiting.length > 0) queue.waiting.shift()({ value: undefined, done: true });
+      const state = this._lines;
+      state.done = true;
+      while (state.waiting.length > 0) state.waiting.shift()({ value: undefined, done: true });
       this.emit('close');
     }
     setPrompt() {}
@@ -518,17 +520,19 @@
       return this;
     }
     [SymbolAsyncIterator]() {
-      const queue = this._queue;
+      const state = this._lines;
+      // Lines delivered before the iterator existed are still read, from the first one on.
+      let position = 0;
       return {
         next() {
-          if (queue.lines.length > 0) return PromiseResolve({ value: queue.lines.shift(), done: false });
-          if (queue.done) return PromiseResolve({ value: undefined, done: true });
+          if (position < state.delivered) return PromiseResolve({ value: state.all[position++], done: false });
+          if (state.done) return PromiseResolve({ value: undefined, done: true });
           return new PromiseCtor((resolve) => {
-            queue.waiting[queue.waiting.length] = resolve;
+            position++;
+            state.waiting[state.waiting.length] = resolve;
           });
         },
         return() {
-          queue.done = true;
           return PromiseResolve({ value: undefined, done: true });
         },
         [SymbolAsyncIterator]() {
