@@ -138,6 +138,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     REDIS_URL: options.redisUrl,
     REDIS_PREFIX: options.redisPrefix,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The API accepts unsafe requests only from the site's own origin, under either host name.
+    CORS_ORIGINS: options.env?.['CORS_ORIGINS'] ?? `http://localhost:${options.webPort},http://127.0.0.1:${options.webPort}`,
     ...(options.judgePoolSize ? { JUDGE_POOL_SIZE: String(options.judgePoolSize) } : {}),
   };
   const workspaces = ['@oj/api', ...(withWeb ? ['@oj/web'] : [])];

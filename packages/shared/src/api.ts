@@ -6,6 +6,12 @@ import { testResultSchema } from './result.ts';
 import { verdictSchema } from './verdict.ts';
 
 export const MAX_CODE_BYTES = 64 * 1024;
+
+const encoder = new TextEncoder();
+/** Size in UTF-8 bytes; TextEncoder works in browsers and Node alike. */
+function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
 export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
 
 export const roleSchema = z.enum(['learner', 'setter', 'admin']);
@@ -95,7 +101,7 @@ export const createSubmissionRequestSchema = z.strictObject({
   code: z
     .string()
     .min(1, 'the code is empty')
-    .refine((code) => Buffer.byteLength(code, 'utf8') <= MAX_CODE_BYTES, `at most ${MAX_CODE_BYTES / 1024} KB`),
+    .refine((code) => utf8Length(code) <= MAX_CODE_BYTES, `at most ${MAX_CODE_BYTES / 1024} KB`),
   contest: z.string().regex(SLUG_PATTERN).optional(),
 });
 export type CreateSubmissionRequest = z.infer<typeof createSubmissionRequestSchema>;
@@ -155,7 +161,7 @@ export const runRequestSchema = z.strictObject({
   /** Custom stdin (stdio) or a JSON array of arguments (function style); omitted: run the samples. */
   input: z
     .string()
-    .refine((input) => Buffer.byteLength(input, 'utf8') <= MAX_CUSTOM_INPUT_BYTES, 'at most 1 MB')
+    .refine((input) => utf8Length(input) <= MAX_CUSTOM_INPUT_BYTES, 'at most 1 MB')
     .optional(),
 });
 export type RunRequestBody = z.infer<typeof runRequestSchema>;
@@ -178,6 +184,30 @@ export const runResponseSchema = z.object({
   tests: z.array(runTestResultSchema),
 });
 export type RunResponse = z.infer<typeof runResponseSchema>;
+
+// ---- admin -----------------------------------------------------------------------------------------
+/** `GET /api/admin/users` (admins only). */
+export const adminUserListQuerySchema = z.strictObject({
+  search: z.string().trim().max(32).optional(),
+  role: roleSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type AdminUserListQuery = z.infer<typeof adminUserListQuerySchema>;
+export const adminUserSchema = userSummarySchema.extend({ disabled: z.boolean(), createdAt: z.string() });
+export type AdminUser = z.infer<typeof adminUserSchema>;
+export const adminUserListResponseSchema = z.object({
+  items: z.array(adminUserSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminUserListResponse = z.infer<typeof adminUserListResponseSchema>;
+/** `PATCH /api/admin/users/:id` -> AdminUser. Disabling a user ends their sessions. */
+export const adminUserUpdateRequestSchema = z
+  .strictObject({ role: roleSchema.optional(), disabled: z.boolean().optional() })
+  .refine((patch) => patch.role !== undefined || patch.disabled !== undefined, 'nothing to change');
+export type AdminUserUpdateRequest = z.infer<typeof adminUserUpdateRequestSchema>;
 
 // ---- errors ---------------------------------------------------------------------------------------------
 /** Every error response: a stable code, a message for people, and the fields that were wrong. */
