@@ -1,0 +1,144 @@
+// Custom runs: the learner's code on the samples (compared with the expected answers) or on their own
+// input, with the same compiler, harness and limits as judging, returning what the program printed.
+// judge-core judges; it has no "run and show me the output", so that small flow lives here.
+import {
+  compileProgram,
+  createChecker,
+  type CompiledProgram,
+  type RunOutcome,
+  type RunStatus,
+  type SandboxRunner,
+} from '@oj/judge-core';
+import type { Language, RunResponse, Verdict } from '@oj/shared';
+import type { StoredProblem } from './store/problem-store.ts';
+
+/** Output shown back to the learner is cut here; a flood of output is the learner's, not the browser's, problem. */
+export const MAX_RUN_OUTPUT_CHARS = 64 * 1024;
+const CUSTOM_INPUT_ID = 'custom';
+
+export interface RunCodeRequest {
+  problem: StoredProblem;
+  language: Language;
+  code: string;
+  /** Custom stdin (stdio) or the JSON array of arguments (function style); undefined: run the samples. */
+  input?: string;
+  sandboxKey: string;
+}
+
+type RunTestResult = RunResponse['tests'][number];
+
+const VERDICT_BY_FAILED_STATUS: Record<Exclude<RunStatus, 'ok'>, Verdict> = {
+  'runtime-error': 'RE',
+  'time-limit': 'TLE',
+  'memory-limit': 'MLE',
+  'output-limit': 'OLE',
+  'system-error': 'SE',
+};
+
+function truncated(text: string): string {
+  return text.length > MAX_RUN_OUTPUT_CHARS ? `${text.slice(0, MAX_RUN_OUTPUT_CHARS)}\n… (output truncated)` : text;
+}
+
+/** The runtime error's message, with its position mapped back to the learner's source. */
+function failureMessage(outcome: RunOutcome, program: CompiledProgram): string | undefined {
+  if (outcome.message === undefined || outcome.errorLocation === undefined) return outcome.message;
+  const original = program.originalPosition(outcome.errorLocation.line, outcome.errorLocation.column);
+  return original ? `${outcome.message} (line ${original.line}, column ${original.column})` : outcome.message;
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+interface RunCase {
+  id: string;
+  input: string;
+  /** Null for custom input: there is nothing to compare with. */
+  expected: string | null;
+}
+
+export async function runCode(request: RunCodeRequest, runner: SandboxRunner): Promise<RunResponse> {
+  const { problem } = request;
+  const { manifest } = problem;
+  const compiled = await compileProgram(request.code, request.language);
+  if (!compiled.ok) return { verdict: 'CE', compileMessage: compiled.message, tests: [] };
+
+  const cases: RunCase[] =
+    request.input !== undefined
+      ? [{ id: CUSTOM_INPUT_ID, input: request.input, expected: null }]
+      : await Promise.all(
+          problem.sampleIds.map(async (id) => {
+            const test = await problem.readTest(id);
+            return { id, input: test.input, expected: test.expected };
+          }),
+        );
+  const checker = createChecker(manifest.checker, {
+    style: manifest.style,
+    ...(problem.checkerCode !== undefined
+      ? { customChecker: { code: problem.checkerCode, runner, sandboxKey: `${request.sandboxKey}:checker` } }
+      : {}),
+  });
+
+  const runCase = async (testCase: RunCase): Promise<RunTestResult> => {
+    const shown = {
+      id: testCase.id,
+      input: truncated(testCase.input),
+      expected: testCase.expected === null ? null : truncated(testCase.expected),
+    };
+    if (manifest.style === 'function' && !isJsonArray(testCase.input)) {
+      return {
+        ...shown,
+        verdict: 'RE',
+        timeMs: 0,
+        memoryKb: 0,
+        output: '',
+        message: "the input must be a JSON array of the function's arguments",
+      };
+    }
+    const outcome = await runner.run({
+      sandboxKey: request.sandboxKey,
+      code: compiled.code,
+      fileName: compiled.fileName,
+      style: manifest.style,
+      entry: manifest.function?.name,
+      input: testCase.input,
+      limits: manifest.limits,
+    });
+    const measured = {
+      timeMs: Math.max(0, Math.round(outcome.cpuMs)),
+      memoryKb: Math.max(0, Math.round(outcome.memoryKb)),
+      output: truncated(outcome.output),
+    };
+    if (outcome.status !== 'ok') {
+      const message = failureMessage(outcome, compiled);
+      return {
+        ...shown,
+        ...measured,
+        verdict: VERDICT_BY_FAILED_STATUS[outcome.status],
+        ...(message !== undefined ? { message } : {}),
+      };
+    }
+    if (testCase.expected === null) return { ...shown, ...measured, verdict: null };
+    const checked = await checker({ input: testCase.input, expected: testCase.expected, actual: outcome.output });
+    return {
+      ...shown,
+      ...measured,
+      verdict: checked.verdict,
+      ...(checked.message !== undefined ? { message: checked.message } : {}),
+    };
+  };
+
+  const tests = await Promise.all(cases.map(runCase));
+  return { verdict: overallVerdict(tests, request.input !== undefined), tests };
+}
+
+/** Samples: the first verdict that is not AC, else AC. Custom input: the run's failure, or null when it ran. */
+function overallVerdict(tests: RunTestResult[], customInput: boolean): Verdict | null {
+  const failed = tests.find((test) => test.verdict !== null && test.verdict !== 'AC');
+  if (failed) return failed.verdict;
+  return customInput ? null : 'AC';
+}
