@@ -1,0 +1,52 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { JudgeQueue, RunQueue } from '@oj/judge/queue';
+import type { NextFunction, Request, Response } from 'express';
+import { hasRole } from '../auth/auth-user.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import { readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
+import { isAllowedOrigin } from '../auth/csrf.ts';
+import { DomainError } from '../common/errors.ts';
+import { sendError } from '../common/exception.filter.ts';
+import type { AppConfig } from '../config/config.ts';
+
+export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
+
+/**
+ * Bull Board for the judge and run queues, for admins only. It is an Express router outside Nest's routing,
+ * so it gets its own check of the session cookie (and of the Origin of its state-changing requests).
+ */
+export function mountQueueDashboard(
+  app: NestExpressApplication,
+  dependencies: { judgeQueue: JudgeQueue; runQueue: RunQueue; auth: AuthService; config: AppConfig },
+): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: [new BullMQAdapter(dependencies.judgeQueue), new BullMQAdapter(dependencies.runQueue)],
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'oj judge queues' } },
+  });
+
+  const adminsOnly = (request: Request, response: Response, next: NextFunction): void => {
+    const check = async (): Promise<void> => {
+      if (!['GET', 'HEAD'].includes(request.method) && !isAllowedOrigin(request, dependencies.config)) {
+        throw new DomainError('CSRF_REJECTED', `requests from ${request.headers.origin} are not accepted`);
+      }
+      const user = await dependencies.auth.resolveSession(readCookie(request, SESSION_COOKIE));
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'sign in as an admin first');
+      if (!hasRole(user, 'admin')) throw new DomainError('FORBIDDEN', 'only an admin may see the judge queues');
+    };
+    check().then(
+      () => next(),
+      (error: unknown) => sendError(error, request, response),
+    );
+  };
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    adminsOnly,
+    serverAdapter.getRouter() as (request: Request, response: Response, next: NextFunction) => void,
+  );
+}

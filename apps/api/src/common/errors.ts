@@ -1,0 +1,57 @@
+/** Every error the API answers with on purpose, and the HTTP status each one maps to. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  JUDGE_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface DomainErrorOptions {
+  /** Per-field reasons, for validation failures. */
+  fields?: Record<string, string>;
+  /** Response headers that go with the error (Retry-After for 429). */
+  headers?: Record<string, string>;
+  /** What went wrong, for the logs only. */
+  internalMessage?: string;
+}
+
+/**
+ * An expected failure: its code picks the status (ERROR_STATUS) and its message is safe to show to users.
+ * Services throw these; the global exception filter turns them into apiErrorSchema responses.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly headers: Record<string, string>;
+  readonly internalMessage: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers ?? {};
+    this.internalMessage = options.internalMessage;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError('NOT_FOUND', `${what} not found`);
+}

@@ -1,0 +1,107 @@
+import { DEFAULT_REDIS_PREFIX } from '@oj/shared';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every variable the API reads, with the defaults that work on a developer's machine. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgresql://postgres@127.0.0.1:5432/oj'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . and - only')
+    .default(DEFAULT_REDIS_PREFIX),
+  COOKIE_SECURE: booleanFromEnv.default(false),
+  CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:3000')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin))),
+  /** Number of proxies in front of the API whose X-Forwarded-For is believed (Express's `trust proxy`). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  SESSION_TTL_DAYS: positiveInt.max(365).default(30),
+  SUBMISSIONS_PER_MINUTE: positiveInt.default(10),
+  RUNS_PER_MINUTE: positiveInt.default(20),
+  LOGIN_ATTEMPTS_PER_WINDOW: positiveInt.default(10),
+  LOGIN_WINDOW_SECONDS: positiveInt.default(15 * 60),
+  RUN_TIMEOUT_MS: positiveInt.default(30_000),
+  SSE_HEARTBEAT_MS: positiveInt.default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  trustProxyHops: number;
+  sessionTtlMs: number;
+  rateLimits: {
+    submissionsPerMinute: number;
+    runsPerMinute: number;
+    loginAttempts: number;
+    loginWindowSeconds: number;
+  };
+  runTimeoutMs: number;
+  sseHeartbeatMs: number;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid environment:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once, at start; every problem is listed, not just the first. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable means "not set", as in docker-compose files that pass `FOO=${FOO:-}`.
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
+      ),
+    );
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    cookieSecure: env.COOKIE_SECURE,
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+    rateLimits: {
+      submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE,
+      runsPerMinute: env.RUNS_PER_MINUTE,
+      loginAttempts: env.LOGIN_ATTEMPTS_PER_WINDOW,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+    },
+    runTimeoutMs: env.RUN_TIMEOUT_MS,
+    sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

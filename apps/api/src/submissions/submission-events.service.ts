@@ -1,0 +1,107 @@
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { ProgressEvent } from '@oj/shared';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { APP_CONFIG } from '../config/config.module.ts';
+import type { AppConfig } from '../config/config.ts';
+import { ProgressHub } from '../infra/progress-hub.ts';
+import { ProgressStream } from './progress-stream.ts';
+import { mayReadHiddenTestMessages } from './submission-access.ts';
+import { SubmissionRepository, type SubmissionDetailRow } from './submission.repository.ts';
+import { SubmissionsService } from './submissions.service.ts';
+
+/** Relays a submission's judging progress to a browser as Server-Sent Events. */
+@Injectable()
+export class SubmissionEventsService implements BeforeApplicationShutdown {
+  private readonly openStreams = new Set<ProgressStream>();
+
+  constructor(
+    @Inject(SubmissionsService) private readonly submissions: SubmissionsService,
+    @Inject(SubmissionRepository) private readonly repository: SubmissionRepository,
+    @Inject(ProgressHub) private readonly hub: ProgressHub,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async stream(viewer: AuthUser | null, submissionId: number, response: Response): Promise<void> {
+    // Same visibility as GET /api/submissions/:id; a refusal is still an ordinary JSON error.
+    const submission = await this.submissions.findVisible(viewer, submissionId);
+    const stream = new ProgressStream(response, this.redactorFor(viewer, submission.sampleOrdinals));
+    stream.start();
+    if (submission.status === 'FINISHED') {
+      this.sendStoredResult(stream, submission);
+      return;
+    }
+
+    this.openStreams.add(stream);
+    // Listen before reading the stored events, so nothing published in between is missed.
+    const stopListening = this.hub.listen(submissionId, (event) => stream.receive(event));
+    const heartbeat = setInterval(() => {
+      stream.heartbeat();
+      void this.finishIfStoredAsFinal(stream, submissionId);
+    }, this.config.sseHeartbeatMs);
+    stream.onEnd(() => {
+      stopListening();
+      clearInterval(heartbeat);
+      this.openStreams.delete(stream);
+    });
+    response.on('close', () => stream.end());
+    // The client may have gone while the submission was being looked up.
+    if (response.destroyed || response.socket?.destroyed === true) stream.end();
+
+    stream.replay(await this.hub.replay(submissionId).catch(() => []));
+    // The final event may have been published before we listened and its stored copy be gone already.
+    await this.finishIfStoredAsFinal(stream, submissionId);
+  }
+
+  beforeApplicationShutdown(): void {
+    for (const stream of this.openStreams) stream.end();
+  }
+
+  private async finishIfStoredAsFinal(stream: ProgressStream, submissionId: number): Promise<void> {
+    if (stream.isEnded || stream.hasFinal) return;
+    const status = await this.repository.findStatus(submissionId).catch(() => null);
+    if (status?.status !== 'FINISHED') return;
+    const submission = await this.repository.findDetail(submissionId);
+    if (submission) this.sendStoredResult(stream, submission);
+  }
+
+  /** The stored per-test results and the final verdict, as the events a live judging would have sent. */
+  private sendStoredResult(stream: ProgressStream, submission: SubmissionDetailRow): void {
+    const total = submission.testCount;
+    submission.testResults.forEach((result, index) => {
+      const test: Extract<ProgressEvent, { type: 'test' }>['test'] = {
+        id: result.testName,
+        verdict: result.verdict,
+        timeMs: result.timeMs,
+        memoryKb: result.memoryKb,
+      };
+      if (result.message !== null) test.message = result.message;
+      if (result.scoreFraction !== null) test.scoreFraction = result.scoreFraction;
+      stream.send({
+        type: 'test',
+        submissionId: submission.id,
+        ordinal: result.ordinal,
+        finished: index + 1,
+        total,
+        test,
+      });
+    });
+    stream.send({
+      type: 'final',
+      submissionId: submission.id,
+      verdict: submission.verdict ?? 'SE',
+      score: submission.score ?? 0,
+      maxScore: submission.maxScore ?? 0,
+    });
+    stream.end();
+  }
+
+  private redactorFor(viewer: AuthUser | null, sampleOrdinals: Set<number>): (event: ProgressEvent) => ProgressEvent {
+    if (mayReadHiddenTestMessages(viewer)) return (event) => event;
+    return (event) => {
+      if (event.type !== 'test' || event.test.message === undefined || sampleOrdinals.has(event.ordinal)) return event;
+      const { message: _withheld, ...test } = event.test;
+      return { ...event, test };
+    };
+  }
+}

@@ -1,0 +1,248 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Language, Prisma, PrismaClient, SubmissionStatus, Verdict } from '@oj/db';
+import { PRISMA } from '../infra/database.module.ts';
+
+/** What a job needs to be enqueued for a submission (see @oj/judge/queue). */
+export interface JudgeableSubmission {
+  id: number;
+  judgeGeneration: number;
+  attempts: number;
+  contestId: number | null;
+}
+
+const judgeableFields = { id: true, judgeGeneration: true, attempts: true, contestId: true } as const;
+
+const summaryFields = {
+  id: true,
+  userId: true,
+  contestId: true,
+  language: true,
+  status: true,
+  verdict: true,
+  score: true,
+  maxScore: true,
+  timeMs: true,
+  memoryKb: true,
+  createdAt: true,
+  judgedAt: true,
+  user: { select: { id: true, username: true } },
+  problem: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true } },
+  contest: { select: { endsAt: true } },
+} as const satisfies Prisma.SubmissionSelect;
+
+export type SubmissionSummaryRow = Prisma.SubmissionGetPayload<{ select: typeof summaryFields }>;
+
+export interface SubmissionDetailRow extends SubmissionSummaryRow {
+  code: string;
+  compileMessage: string | null;
+  problemVersionId: number;
+  testResults: {
+    ordinal: number;
+    testName: string;
+    verdict: Verdict;
+    timeMs: number;
+    memoryKb: number;
+    message: string | null;
+    scoreFraction: number | null;
+  }[];
+  /** Ordinals of the judged version's sample tests, and how many tests it has. */
+  sampleOrdinals: Set<number>;
+  testCount: number;
+}
+
+/** Who is looking, for the list's visibility rule. */
+export interface SubmissionViewer {
+  userId: number | null;
+  staff: boolean;
+}
+
+export interface SubmissionListFilter {
+  username?: string | undefined;
+  userId?: number | undefined;
+  problemSlug?: string | undefined;
+  verdict?: Verdict | undefined;
+  skip: number;
+  take: number;
+}
+
+export interface ContestEntry {
+  contestId: number;
+  running: boolean;
+  includesProblem: boolean;
+  registered: boolean;
+}
+
+@Injectable()
+export class SubmissionRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** Stores a new submission as PENDING; the caller enqueues its first job (attempt 1) right after. */
+  create(data: {
+    userId: number;
+    problemId: number;
+    problemVersionId: number;
+    contestId: number | null;
+    language: Language;
+    code: string;
+  }): Promise<JudgeableSubmission> {
+    return this.prisma.submission.create({
+      data: { ...data, status: 'PENDING', attempts: 1, enqueuedAt: new Date() },
+      select: judgeableFields,
+    });
+  }
+
+  async findDetail(id: number): Promise<SubmissionDetailRow | null> {
+    const submission = await this.prisma.submission.findUnique({
+      where: { id },
+      select: {
+        ...summaryFields,
+        code: true,
+        compileMessage: true,
+        problemVersionId: true,
+        testResults: {
+          select: {
+            ordinal: true,
+            testName: true,
+            verdict: true,
+            timeMs: true,
+            memoryKb: true,
+            message: true,
+            scoreFraction: true,
+          },
+          orderBy: { ordinal: 'asc' },
+        },
+      },
+    });
+    if (!submission) return null;
+    const tests = await this.prisma.problemTest.findMany({
+      where: { problemVersionId: submission.problemVersionId },
+      select: { ordinal: true, isSample: true },
+    });
+    return {
+      ...submission,
+      sampleOrdinals: new Set(tests.filter((test) => test.isSample).map((test) => test.ordinal)),
+      testCount: tests.length,
+    };
+  }
+
+  findStatus(id: number): Promise<{
+    status: SubmissionStatus;
+    verdict: Verdict | null;
+    score: number | null;
+    maxScore: number | null;
+  } | null> {
+    return this.prisma.submission.findUnique({
+      where: { id },
+      select: { status: true, verdict: true, score: true, maxScore: true },
+    });
+  }
+
+  async list(
+    viewer: SubmissionViewer,
+    filter: SubmissionListFilter,
+    now: Date,
+  ): Promise<{ rows: SubmissionSummaryRow[]; total: number }> {
+    const conditions: Prisma.SubmissionWhereInput[] = [];
+    if (filter.userId !== undefined) conditions.push({ userId: filter.userId });
+    if (filter.username !== undefined) conditions.push({ user: { username: filter.username } });
+    if (filter.problemSlug !== undefined) conditions.push({ problem: { slug: filter.problemSlug } });
+    if (filter.verdict !== undefined) conditions.push({ verdict: filter.verdict });
+    if (!viewer.staff) {
+      // Others' submissions only on problems the viewer may see, and contest submissions once the contest is over.
+      conditions.push({
+        OR: [
+          ...(viewer.userId !== null ? [{ userId: viewer.userId }] : []),
+          {
+            problem: {
+              OR: [{ visibility: 'public' }, ...(viewer.userId !== null ? [{ ownerId: viewer.userId }] : [])],
+            },
+            OR: [{ contestId: null }, { contest: { endsAt: { lte: now } } }],
+          },
+        ],
+      });
+    }
+    const where: Prisma.SubmissionWhereInput = { AND: conditions };
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.submission.findMany({
+        where,
+        select: summaryFields,
+        orderBy: { id: 'desc' },
+        skip: filter.skip,
+        take: filter.take,
+      }),
+      this.prisma.submission.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  /**
+   * Starts a new judge generation: PENDING again, against the problem's current version, results cleared,
+   * attempts back to 1. A worker still judging the old generation will find its result refused.
+   */
+  markForRejudge(id: number): Promise<JudgeableSubmission | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const submission = await tx.submission.findUnique({
+        where: { id },
+        select: { id: true, problem: { select: { currentVersionId: true } } },
+      });
+      if (!submission) return null;
+      await tx.submissionTestResult.deleteMany({ where: { submissionId: id } });
+      return tx.submission.update({
+        where: { id },
+        data: {
+          judgeGeneration: { increment: 1 },
+          attempts: 1,
+          status: 'PENDING',
+          enqueuedAt: new Date(),
+          ...(submission.problem.currentVersionId !== null
+            ? { problemVersionId: submission.problem.currentVersionId }
+            : {}),
+          verdict: null,
+          score: null,
+          maxScore: null,
+          timeMs: null,
+          memoryKb: null,
+          compileMessage: null,
+          systemError: null,
+          judgedAt: null,
+        },
+        select: judgeableFields,
+      });
+    });
+  }
+
+  async findContestEntry(
+    contestSlug: string,
+    problemId: number,
+    userId: number,
+    now: Date,
+  ): Promise<ContestEntry | null> {
+    const contest = await this.prisma.contest.findUnique({
+      where: { slug: contestSlug },
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        problems: { where: { problemId }, select: { problemId: true } },
+        participants: { where: { userId }, select: { userId: true } },
+      },
+    });
+    if (!contest) return null;
+    return {
+      contestId: contest.id,
+      running: contest.startsAt <= now && now < contest.endsAt,
+      includesProblem: contest.problems.length > 0,
+      registered: contest.participants.length > 0,
+    };
+  }
+
+  /** Verdicts and submit-to-judged times of finished submissions, for the metrics. */
+  findFinished(
+    ids: number[],
+  ): Promise<{ id: number; verdict: Verdict | null; createdAt: Date; judgedAt: Date | null }[]> {
+    return this.prisma.submission.findMany({
+      where: { id: { in: ids }, status: 'FINISHED' },
+      select: { id: true, verdict: true, createdAt: true, judgedAt: true },
+    });
+  }
+}

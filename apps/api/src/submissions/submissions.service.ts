@@ -1,0 +1,146 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type {
+  CreateSubmissionRequest,
+  SubmissionDetail,
+  SubmissionListQuery,
+  SubmissionListResponse,
+  SubmissionSummary,
+  SubmissionTest,
+} from '@oj/shared';
+import { isStaff, type AuthUser } from '../auth/auth-user.ts';
+import { APP_CONFIG } from '../config/config.module.ts';
+import type { AppConfig } from '../config/config.ts';
+import { DomainError, notFound } from '../common/errors.ts';
+import { ProgressHub } from '../infra/progress-hub.ts';
+import { RateLimiter } from '../infra/rate-limiter.ts';
+import { ProblemsService } from '../problems/problems.service.ts';
+import { JudgeEnqueuer } from './judge-enqueuer.ts';
+import { isOwnerOrStaff, mayReadHiddenTestMessages, maySeeSubmission } from './submission-access.ts';
+import { SubmissionRepository, type SubmissionDetailRow, type SubmissionSummaryRow } from './submission.repository.ts';
+
+function toSummary(row: SubmissionSummaryRow): SubmissionSummary {
+  return {
+    id: row.id,
+    problem: { slug: row.problem.slug, title: row.problem.title },
+    user: { id: row.user.id, username: row.user.username },
+    language: row.language,
+    status: row.status,
+    verdict: row.verdict,
+    score: row.score,
+    maxScore: row.maxScore,
+    timeMs: row.timeMs,
+    memoryKb: row.memoryKb,
+    createdAt: row.createdAt.toISOString(),
+    judgedAt: row.judgedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class SubmissionsService {
+  private readonly logger = new Logger(SubmissionsService.name);
+
+  constructor(
+    @Inject(SubmissionRepository) private readonly submissions: SubmissionRepository,
+    @Inject(ProblemsService) private readonly problems: ProblemsService,
+    @Inject(JudgeEnqueuer) private readonly enqueuer: JudgeEnqueuer,
+    @Inject(RateLimiter) private readonly rateLimiter: RateLimiter,
+    @Inject(ProgressHub) private readonly progress: ProgressHub,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(user: AuthUser, request: CreateSubmissionRequest): Promise<{ id: number }> {
+    const problem = await this.problems.findAccessible(user, request.problem);
+    const contestId = request.contest === undefined ? null : await this.contestFor(request.contest, problem.id, user);
+    await this.rateLimiter.hit(
+      { key: `submit:${user.id}`, limit: this.config.rateLimits.submissionsPerMinute, windowSeconds: 60 },
+      { failOpen: true },
+    );
+    const submission = await this.submissions.create({
+      userId: user.id,
+      problemId: problem.id,
+      problemVersionId: problem.currentVersionId,
+      contestId,
+      language: request.language,
+      code: request.code,
+    });
+    await this.enqueuer.enqueue(submission);
+    return { id: submission.id };
+  }
+
+  async get(viewer: AuthUser | null, id: number): Promise<SubmissionDetail> {
+    const row = await this.findVisible(viewer, id);
+    const mayReadCode = isOwnerOrStaff(row, viewer);
+    return {
+      ...toSummary(row),
+      code: mayReadCode ? row.code : null,
+      // Compiler messages quote the code.
+      compileMessage: mayReadCode ? row.compileMessage : null,
+      tests: row.testResults.map((result): SubmissionTest => {
+        const sample = row.sampleOrdinals.has(result.ordinal);
+        const test: SubmissionTest = {
+          id: result.testName,
+          ordinal: result.ordinal,
+          sample,
+          verdict: result.verdict,
+          timeMs: result.timeMs,
+          memoryKb: result.memoryKb,
+        };
+        if (result.message !== null && (sample || mayReadHiddenTestMessages(viewer))) test.message = result.message;
+        if (result.scoreFraction !== null) test.scoreFraction = result.scoreFraction;
+        return test;
+      }),
+      testCount: row.testCount,
+    };
+  }
+
+  /** The submission if the viewer may see it; NOT_FOUND otherwise, as if it did not exist. */
+  async findVisible(viewer: AuthUser | null, id: number): Promise<SubmissionDetailRow> {
+    const row = await this.submissions.findDetail(id);
+    if (!row) throw notFound('submission');
+    const maySeeProblem = isOwnerOrStaff(row, viewer) || (await this.problems.canSee(row.problem, viewer));
+    if (!maySeeSubmission(row, viewer, maySeeProblem, new Date())) throw notFound('submission');
+    return row;
+  }
+
+  async list(viewer: AuthUser | null, query: SubmissionListQuery): Promise<SubmissionListResponse> {
+    if (query.mine === 'true' && !viewer) throw new DomainError('UNAUTHENTICATED', 'sign in to see your submissions');
+    const { rows, total } = await this.submissions.list(
+      { userId: viewer?.id ?? null, staff: isStaff(viewer) },
+      {
+        userId: query.mine === 'true' ? viewer?.id : undefined,
+        username: query.user?.toLowerCase(),
+        problemSlug: query.problem,
+        verdict: query.verdict,
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      },
+      new Date(),
+    );
+    return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async rejudge(staff: AuthUser, id: number): Promise<{ id: number }> {
+    const submission = await this.submissions.markForRejudge(id);
+    if (!submission) throw notFound('submission');
+    this.logger.log({ submissionId: id, generation: submission.judgeGeneration, by: staff.id }, 'rejudge');
+    // Live viewers must not be replayed the replaced judging's events.
+    await this.progress
+      .forget(id)
+      .catch((error: unknown) => this.logger.warn({ err: error, submissionId: id }, 'could not clear old progress'));
+    await this.enqueuer.enqueue(submission);
+    return { id: submission.id };
+  }
+
+  private async contestFor(contestSlug: string, problemId: number, user: AuthUser): Promise<number> {
+    const entry = await this.submissions.findContestEntry(contestSlug, problemId, user.id, new Date());
+    if (!entry) throw notFound('contest');
+    if (!entry.includesProblem) {
+      throw new DomainError('VALIDATION_FAILED', 'the problem is not part of this contest', {
+        fields: { contest: 'does not include the problem' },
+      });
+    }
+    if (!entry.registered) throw new DomainError('FORBIDDEN', 'register for the contest first');
+    if (!entry.running) throw new DomainError('FORBIDDEN', 'the contest is not running');
+    return entry.contestId;
+  }
+}

@@ -1,0 +1,240 @@
+// Each test file gets its own PostgreSQL database (migrated, problems imported, staff accounts created), its
+// own Redis prefix and its own API process (the built dist/main.js on a free port), and removes all of them
+// at the end. Verdict tests also start a judge worker in-process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPrismaClient, importProblemPackage, type PrismaClient, type Role } from '@oj/db';
+import { applyMigrations, dropDatabase, withDatabaseName } from '@oj/db/migrations';
+import { hashPassword } from '@oj/db/password';
+import { startJudgeWorker, type JudgeWorkerHandle } from '@oj/judge';
+import { loadProblemPackage } from '@oj/judge-core';
+import { Redis } from 'ioredis';
+import { API_ENTRY_POINT } from '../../scripts/build.ts';
+import { ApiClient } from './api-client.ts';
+
+const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../../..');
+/** Only its server is used: every test file works in a database of its own. */
+const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
+export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+export const STAFF_PASSWORD = 'staff-password-1';
+
+/** The problems every test database holds: two public built-ins, and one private problem owned by the setter. */
+export const PUBLIC_PROBLEMS = ['subsets', 'spicy-rabbit-head'] as const;
+export const PRIVATE_PROBLEM = 'broken-stairs';
+
+export interface StaffAccount {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+export interface ApiTestEnvironment {
+  baseUrl: string;
+  databaseUrl: string;
+  prisma: PrismaClient;
+  redis: Redis;
+  redisPrefix: string;
+  problemIds: Record<string, number>;
+  admin: StaffAccount;
+  setter: StaffAccount;
+  /** A client with no cookies yet (signed out). */
+  anonymous(): ApiClient;
+  signIn(username: string, password: string): Promise<ApiClient>;
+  /** Registers a new learner (a unique name from `prefix`) and returns a client signed in as them. */
+  registerLearner(prefix?: string): Promise<{ client: ApiClient; id: number; username: string }>;
+  startJudge(): Promise<JudgeWorkerHandle>;
+  /** The API process's output so far (for failure messages). */
+  apiOutput(): string;
+  destroy(): Promise<void>;
+}
+
+export interface EnvironmentOptions {
+  /** Extra API environment variables (rate limits, timeouts). */
+  env?: Record<string, string>;
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  port: number;
+  baseUrl: string;
+  output: () => string;
+}
+
+/** Starts the built API with exactly this environment on a free port; resolves once it listens. */
+export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', API_ENTRY_POINT], {
+    cwd: REPOSITORY_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 30 s:\n${output}`)), 30_000);
+    let pending = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = /"msg":"oj-api listening","port":(\d+)/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with code ${code} while starting:\n${output}`));
+    });
+  });
+  return { child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+async function waitUntilReady(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/api/ready`).catch(() => undefined);
+    if (response?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the API did not become ready within 30 s');
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+export async function createApiTestEnvironment(
+  name: string,
+  options: EnvironmentOptions = {},
+): Promise<ApiTestEnvironment> {
+  const unique = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = withDatabaseName(SERVER_URL, `oj_test_api_${name}_${unique}`);
+  const redisPrefix = `ojtest-api-${name}-${unique}`;
+  await applyMigrations({ databaseUrl });
+  const prisma = createPrismaClient(databaseUrl);
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+
+  const passwordHash = await hashPassword(STAFF_PASSWORD);
+  const createStaff = async (role: Role): Promise<StaffAccount> => {
+    const user = await prisma.user.create({
+      data: { username: `${role}-${randomBytes(3).toString('hex')}`, passwordHash, role },
+    });
+    return { id: user.id, username: user.username, role };
+  };
+  const admin = await createStaff('admin');
+  const setter = await createStaff('setter');
+
+  const problemIds: Record<string, number> = {};
+  for (const slug of PUBLIC_PROBLEMS) {
+    const imported = await importProblemPackage(
+      prisma,
+      await loadProblemPackage(path.join(REPOSITORY_ROOT, 'problems', slug)),
+      {
+        visibility: 'public',
+      },
+    );
+    problemIds[slug] = imported.problemId;
+  }
+  const privateProblem = await importProblemPackage(
+    prisma,
+    await loadProblemPackage(path.join(REPOSITORY_ROOT, 'problems', PRIVATE_PROBLEM)),
+    { visibility: 'private', ownerId: setter.id, uploadedById: setter.id },
+  );
+  problemIds[PRIVATE_PROBLEM] = privateProblem.problemId;
+
+  const api = await startApiProcess({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+  const baseUrl = api.baseUrl;
+  await waitUntilReady(baseUrl);
+
+  const workers: JudgeWorkerHandle[] = [];
+  const cacheDirs: string[] = [];
+  let learnerCount = 0;
+
+  const environment: ApiTestEnvironment = {
+    baseUrl,
+    databaseUrl,
+    prisma,
+    redis,
+    redisPrefix,
+    problemIds,
+    admin,
+    setter,
+    anonymous: () => new ApiClient(baseUrl),
+    async signIn(username, password) {
+      const client = new ApiClient(baseUrl);
+      const response = await client.post('/api/auth/login', { username, password });
+      if (response.status !== 200) throw new Error(`sign in as ${username}: ${response.status} ${response.text}`);
+      return client;
+    },
+    async registerLearner(prefix = 'learner') {
+      const client = new ApiClient(baseUrl);
+      const username = `${prefix}-${++learnerCount}-${randomBytes(2).toString('hex')}`;
+      const response = await client.post<{ user: { id: number } }>('/api/auth/register', {
+        username,
+        password: 'learner-password',
+      });
+      if (response.status !== 201) throw new Error(`register ${username}: ${response.status} ${response.text}`);
+      return { client, id: response.body.user.id, username };
+    },
+    async startJudge() {
+      const cacheDir = await mkdtemp(path.join(tmpdir(), `oj-api-test-cache-${name}-`));
+      cacheDirs.push(cacheDir);
+      const worker = await startJudgeWorker({
+        databaseUrl,
+        redisUrl: REDIS_URL,
+        redisPrefix,
+        poolSize: 2,
+        cacheDir,
+        reconcileIntervalMs: 0,
+        reconcileDeadlineMs: 60_000,
+        maxJudgeAttempts: 3,
+        jobLockDurationMs: 30_000,
+        jobStalledIntervalMs: 30_000,
+        logLevel: 'silent',
+      });
+      workers.push(worker);
+      return worker;
+    },
+    apiOutput: () => api.output(),
+    async destroy() {
+      await stopProcess(api.child);
+      for (const worker of workers) await worker.close();
+      await prisma.$disconnect();
+      await dropDatabase(databaseUrl);
+      await deleteKeys(redis, redisPrefix);
+      await redis.quit();
+      for (const cacheDir of cacheDirs) await rm(cacheDir, { recursive: true, force: true });
+    },
+  };
+  return environment;
+}
