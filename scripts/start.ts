@@ -32,6 +32,8 @@ try {
     workers: config.JUDGE_WORKERS,
     adminUsername: config.ADMIN_USERNAME,
     adminPassword: config.ADMIN_PASSWORD,
+    // Request logs of every service are a lot for a terminal; LOG_LEVEL=info brings them back.
+    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     log,
   });
   log('');
