@@ -79,6 +79,7 @@ const KIND_ORDER: Record<JsonKind, number> = { null: 0, boolean: 1, number: 2, s
  * element by element, objects key by key (keys sorted). Returns 0 exactly for deep-equal values.
  */
 export function compareJson(first: JsonValue, second: JsonValue): number {
+  if (typeof first === 'number' && typeof second === 'number') return comparePrimitives(first, second);
   const firstKind = jsonKind(first);
   const secondKind = jsonKind(second);
   if (firstKind !== secondKind) {

@@ -13,7 +13,10 @@ const MAX_LISTED_DIFFERENCES = 3;
  */
 export function canonicalizeUnordered(value: JsonValue): JsonValue {
   if (Array.isArray(value)) {
-    return value.map((element) => canonicalizeUnordered(element)).sort(compareJson);
+    const elements = value.map((element) => canonicalizeUnordered(element));
+    // Arrays of numbers are the common case (subsets, permutations): a numeric sort gives the same order.
+    if (elements.every((element) => typeof element === 'number')) return elements.sort((a, b) => a - b);
+    return elements.sort(compareJson);
   }
   if (value !== null && typeof value === 'object') {
     // Object.fromEntries defines own properties, so a "__proto__" key stays a plain key.
