@@ -61,13 +61,14 @@ async function judgeTakenSubmission(
   dependencies: JudgeJobDependencies,
 ): Promise<JudgeJobResult> {
   const { submissions, problems, progress, logger } = dependencies;
-  const submission = await submissions.findToJudge(submissionId);
+  // One statement takes the submission when it is not final and still at this generation.
+  const submission = await submissions.takeForJudging(submissionId, generation);
   if (!submission) {
-    logger.warn('the submission of a judge job does not exist', { submissionId });
+    if (!(await submissions.findToJudge(submissionId))) {
+      logger.warn('the submission of a judge job does not exist', { submissionId });
+    }
     return { outcome: 'skipped' };
   }
-  if (submission.status === 'FINISHED' || submission.judgeGeneration !== generation) return { outcome: 'skipped' };
-  if (!(await submissions.markJudging(submissionId, generation))) return { outcome: 'skipped' };
 
   const stored = await problems.load(submission.problemVersionId);
   const { problem, storeFailures } = watchTestReads(stored);
@@ -86,15 +87,18 @@ async function judgeTakenSubmission(
       runner: dependencies.runner,
       concurrency: dependencies.concurrency,
       reporter: {
-        onTestFinished: (test, finished) =>
-          progress.publish({
+        // Not awaited, so the next test starts at once: the publisher keeps the submission's events in
+        // order (the final event below goes out after every test event) and never rejects.
+        onTestFinished: (test, finished) => {
+          void progress.publish({
             type: 'test',
             submissionId,
             ordinal: ordinalOf.get(test.id) ?? -1,
             finished,
             total,
             test,
-          }),
+          });
+        },
       },
     },
   );

@@ -53,13 +53,17 @@ export class SubmissionRepository {
     });
   }
 
-  /** Marks the submission as taken by a worker; false when it is final or at another generation. */
-  async markJudging(submissionId: number, generation: number): Promise<boolean> {
-    const { count } = await this.prisma.submission.updateMany({
+  /**
+   * Marks the submission as taken by a worker and returns what judging needs, in one statement; null when it
+   * does not exist, is final or is at another generation.
+   */
+  async takeForJudging(submissionId: number, generation: number): Promise<SubmissionToJudge | null> {
+    const [taken] = await this.prisma.submission.updateManyAndReturn({
       where: writableWhere(submissionId, generation),
       data: { status: 'JUDGING' },
+      select: { id: true, status: true, judgeGeneration: true, problemVersionId: true, language: true, code: true },
     });
-    return count === 1;
+    return taken ?? null;
   }
 
   /**

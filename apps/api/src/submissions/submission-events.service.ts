@@ -23,34 +23,48 @@ export class SubmissionEventsService implements BeforeApplicationShutdown {
   ) {}
 
   async stream(viewer: AuthUser | null, submissionId: number, response: Response): Promise<void> {
-    // Same visibility as GET /api/submissions/:id; a refusal is still an ordinary JSON error.
-    const submission = await this.submissions.findVisible(viewer, submissionId);
-    const stream = new ProgressStream(response, this.redactorFor(viewer, submission.sampleOrdinals));
-    stream.start();
+    // Listen before reading the submission: a final event published after the read is heard live, and one
+    // published before it shows in the read as FINISHED (the worker stores the result before publishing).
+    // So no second look at the database is needed after the replay.
+    const early: ProgressEvent[] = [];
+    let deliver = (event: ProgressEvent): void => {
+      early.push(event);
+    };
+    const stopListening = this.hub.listen(submissionId, (event) => deliver(event));
+    let submission: SubmissionDetailRow;
+    try {
+      // Same visibility as GET /api/submissions/:id; a refusal is still an ordinary JSON error.
+      submission = await this.submissions.findVisible(viewer, submissionId);
+    } catch (error) {
+      stopListening();
+      throw error;
+    }
+    const opened = new ProgressStream(response, this.redactorFor(viewer, submission.sampleOrdinals));
+    deliver = (event) => opened.receive(event);
+    opened.start();
     if (submission.status === 'FINISHED') {
-      this.sendStoredResult(stream, submission);
+      stopListening();
+      this.sendStoredResult(opened, submission);
       return;
     }
+    // Held back by the stream until the replay is written.
+    for (const event of early) opened.receive(event);
 
-    this.openStreams.add(stream);
-    // Listen before reading the stored events, so nothing published in between is missed.
-    const stopListening = this.hub.listen(submissionId, (event) => stream.receive(event));
+    this.openStreams.add(opened);
     const heartbeat = setInterval(() => {
-      stream.heartbeat();
-      void this.finishIfStoredAsFinal(stream, submissionId);
+      opened.heartbeat();
+      void this.finishIfStoredAsFinal(opened, submissionId);
     }, this.config.sseHeartbeatMs);
-    stream.onEnd(() => {
+    opened.onEnd(() => {
       stopListening();
       clearInterval(heartbeat);
-      this.openStreams.delete(stream);
+      this.openStreams.delete(opened);
     });
-    response.on('close', () => stream.end());
+    response.on('close', () => opened.end());
     // The client may have gone while the submission was being looked up.
-    if (response.destroyed || response.socket?.destroyed === true) stream.end();
+    if (response.destroyed || response.socket?.destroyed === true) opened.end();
 
-    stream.replay(await this.hub.replay(submissionId).catch(() => []));
-    // The final event may have been published before we listened and its stored copy be gone already.
-    await this.finishIfStoredAsFinal(stream, submissionId);
+    opened.replay(await this.hub.replay(submissionId).catch(() => []));
   }
 
   beforeApplicationShutdown(): void {

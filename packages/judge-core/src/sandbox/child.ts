@@ -22,6 +22,10 @@ interface HarnessReport {
   outputExceeded: boolean;
   error: { name: string; message: string; line: number; column: number } | null;
   more?: boolean;
+  /** The report of the test's end ('finish', or a 'step' that found nothing left to run). */
+  finished?: boolean;
+  /** The value is the text after the report's first newline. */
+  valueFollows?: boolean;
   stdout?: string;
   stderr?: string;
   value?: string | null;
@@ -35,27 +39,69 @@ interface SubmissionIsolate {
   testsRun: number;
 }
 
+/**
+ * The isolates of the submissions this process ran last, most recently used last. A judge worker runs a
+ * few submissions at once and their tests interleave in every sandbox process, so keeping one isolate per
+ * submission (rather than only the last one) spares recreating an isolate for almost every test. Tests of
+ * different keys never share an isolate; every test still gets a fresh context.
+ */
+const isolates = new Map<string, SubmissionIsolate>();
+/** How many submissions' isolates a process keeps at once (a worker judges about twice the pool size at once). */
+const MAX_ISOLATES = 6;
+/** An isolate using more heap than this after a test is disposed rather than kept. */
+const KEEP_ISOLATE_MAX_HEAP_KB = 64 * 1024;
+/** The isolate of the test running now (at most one test runs at a time). */
 let current: SubmissionIsolate | undefined;
 
-function retireIsolate(): void {
-  if (current && !current.isolate.isDisposed) current.isolate.dispose();
+function retire(entry: SubmissionIsolate): void {
+  if (isolates.get(entry.key) === entry) isolates.delete(entry.key);
+  if (current === entry) current = undefined;
+  if (!entry.isolate.isDisposed) entry.isolate.dispose();
+}
+
+function retireAllIsolates(): void {
+  for (const entry of [...isolates.values()]) retire(entry);
   current = undefined;
 }
 
-function isolateFor(request: RunRequest): SubmissionIsolate {
-  if (
-    current &&
-    current.key === request.sandboxKey &&
-    current.memoryMb === request.limits.memoryMb &&
-    current.testsRun < TESTS_PER_ISOLATE &&
-    !current.isolate.isDisposed
-  ) {
-    return current;
+/**
+ * V8's code cache of the prelude, made by the first compile in this process (before anything ran), so that
+ * each new isolate skips parsing it again.
+ */
+let preludeCodeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+
+function compilePrelude(isolate: ivm.Isolate): ivm.Script {
+  // isolated-vm sets these on the script, though its types do not say so.
+  type CompiledScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean };
+  if (preludeCodeCache) {
+    const script: CompiledScript = isolate.compileScriptSync(PRELUDE_SOURCE, {
+      filename: 'judge-runtime.js',
+      cachedData: preludeCodeCache,
+    });
+    if (script.cachedDataRejected === true) preludeCodeCache = undefined;
+    return script;
   }
-  retireIsolate();
+  const script: CompiledScript = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: 'judge-runtime.js', produceCachedData: true });
+  preludeCodeCache = script.cachedData;
+  return script;
+}
+
+function isolateFor(request: RunRequest): SubmissionIsolate {
+  const cached = isolates.get(request.sandboxKey);
+  if (cached) {
+    isolates.delete(cached.key);
+    if (cached.memoryMb === request.limits.memoryMb && cached.testsRun < TESTS_PER_ISOLATE && !cached.isolate.isDisposed) {
+      isolates.set(cached.key, cached);
+      current = cached;
+      return cached;
+    }
+    retire(cached);
+  }
+  while (isolates.size >= MAX_ISOLATES) retire(isolates.values().next().value!);
   const isolate = new ivm.Isolate({ memoryLimit: request.limits.memoryMb + RUNTIME_HEAP_MB });
-  const prelude = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: 'judge-runtime.js' });
+  const prelude = compilePrelude(isolate);
   current = { key: request.sandboxKey, memoryMb: request.limits.memoryMb, isolate, prelude, testsRun: 0 };
+  isolates.set(current.key, current);
   return current;
 }
 
@@ -70,10 +116,15 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
  */
 async function heapKbOf(isolate: ivm.Isolate): Promise<number> {
   if (isolate.isDisposed) return 0;
+  let timer: NodeJS.Timeout | undefined;
   const heap = await Promise.race([
     isolate.getHeapStatistics().catch(() => undefined),
-    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HEAP_STATISTICS_WAIT_MS)),
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), HEAP_STATISTICS_WAIT_MS);
+    }),
   ]);
+  // Otherwise the timer wakes this process up once more after every test.
+  clearTimeout(timer);
   return heap ? Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024) : 0;
 }
 
@@ -84,7 +135,13 @@ type Abandon = (outcome: RunOutcome) => void;
 async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcome> {
   const outcome = await runTestInIsolate(request, abandon);
   if (outcome.status !== 'memory-limit' && current) {
-    outcome.memoryKb = Math.max(outcome.memoryKb, await heapKbOf(current.isolate));
+    const heapKb = await heapKbOf(current.isolate);
+    outcome.memoryKb = Math.max(outcome.memoryKb, heapKb);
+    // An isolate whose heap grew large is not kept for the submission's next tests: its garbage is only
+    // reclaimed under memory pressure, and several isolates are kept at once.
+    if (heapKb > KEEP_ISOLATE_MAX_HEAP_KB && current) retire(current);
+  } else if (current) {
+    retire(current);
   }
   return outcome;
 }
@@ -141,7 +198,12 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
         result: { copy: true },
         timeout: remaining,
       });
-      return JSON.parse(text) as HarnessReport;
+      // A finished test's value (JSON text) follows its report after the first newline.
+      const split = text.indexOf('\n');
+      if (split === -1) return JSON.parse(text) as HarnessReport;
+      const report = JSON.parse(text.slice(0, split)) as HarnessReport;
+      if (report.valueFollows) report.value = text.slice(split + 1);
+      return report;
     };
 
     let report = await callPhase(
@@ -156,10 +218,11 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
       }),
     );
     if (!report.exited && request.style === 'stdio') report = await callPhase('stdin');
-    while (!report.exited && report.more !== false) {
-      report = await callPhase('timer');
-    }
-    report = await callPhase('finish');
+    // Each step runs the next due timer; the step that finds none (or finds the program exited) finishes the test.
+    do {
+      report = await callPhase('step');
+    } while (!report.finished && !report.exited && report.more === true);
+    if (!report.finished) report = await callPhase('finish');
 
     if (report.outputExceeded) return finish('output-limit', '', `output exceeded ${request.limits.outputKb} KB`);
     if (report.error) {
@@ -188,7 +251,7 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
     clearInterval(watchdog);
     harness?.release();
     if (!isolate.isDisposed) context.release();
-    if (isolate.isDisposed) current = undefined;
+    if (isolate.isDisposed && current) retire(current);
   }
 }
 
@@ -199,8 +262,9 @@ function send(message: ChildMessage): void {
 let idleTimer: NodeJS.Timeout | undefined;
 
 function afterTest(): void {
-  if (current && current.testsRun >= TESTS_PER_ISOLATE) retireIsolate();
-  idleTimer = setTimeout(retireIsolate, IDLE_DISPOSE_MS);
+  if (current && current.testsRun >= TESTS_PER_ISOLATE) retire(current);
+  current = undefined;
+  idleTimer = setTimeout(retireAllIsolates, IDLE_DISPOSE_MS);
 }
 
 process.on('message', (message: ParentMessage) => {

@@ -832,8 +832,10 @@
         case 'stdin':
           guard(deliverStdin, undefined, []);
           return report();
-        case 'timer':
-          return report(',"more":' + (!exited && nextTimer() ? 'true' : 'false'));
+        // The next due timer, or when none is left (or the program has exited) the end of the test.
+        case 'step':
+          if (!exited && nextTimer()) return report(',"more":true');
+        // falls through
         case 'finish': {
           if (!exited) guard(() => process.emit('exit', exitCode), undefined, []);
           let value = null;
@@ -848,7 +850,9 @@
             }
           }
           if (!exitCalled && exitCode === 0 && firstError === null && process.exitCode !== undefined) exitCode = +process.exitCode || 0;
-          return report(',"stdout":' + JSONStringify(stdout) + ',"stderr":' + JSONStringify(call(stringSlice, stderr, 0, 4096)) + ',"value":' + (value === null ? 'null' : JSONStringify(value)));
+          // The value is JSON text already: it follows the report after a newline (the report's JSON never
+          // contains one) rather than being escaped into the report as a string.
+          return report(',"finished":true,"stdout":' + JSONStringify(stdout) + ',"stderr":' + JSONStringify(call(stringSlice, stderr, 0, 4096)) + (value === null ? ',"value":null' : ',"valueFollows":true')) + (value === null ? '' : '\n' + value);
         }
         default:
           return report();
