@@ -1,14 +1,7 @@
 // Custom runs: the learner's code on the samples (compared with the expected answers) or on their own
-// input, with the same compiler, harness and limits as judging, returning what the program printed.
-// judge-core judges; it has no "run and show me the output", so that small flow lives here.
-import {
-  compileProgram,
-  createChecker,
-  type CompiledProgram,
-  type RunOutcome,
-  type RunStatus,
-  type SandboxRunner,
-} from '@oj/judge-core';
+// input, with the same compiler, harness, checker and limits as judging (judge-core's runTest), returning
+// what the program printed.
+import { compileProgram, problemChecker, runTest, type SandboxRunner } from '@oj/judge-core';
 import type { Language, RunResponse, Verdict } from '@oj/shared';
 import type { StoredProblem } from './store/problem-store.ts';
 
@@ -27,23 +20,8 @@ export interface RunCodeRequest {
 
 type RunTestResult = RunResponse['tests'][number];
 
-const VERDICT_BY_FAILED_STATUS: Record<Exclude<RunStatus, 'ok'>, Verdict> = {
-  'runtime-error': 'RE',
-  'time-limit': 'TLE',
-  'memory-limit': 'MLE',
-  'output-limit': 'OLE',
-  'system-error': 'SE',
-};
-
 function truncated(text: string): string {
   return text.length > MAX_RUN_OUTPUT_CHARS ? `${text.slice(0, MAX_RUN_OUTPUT_CHARS)}\n… (output truncated)` : text;
-}
-
-/** The runtime error's message, with its position mapped back to the learner's source. */
-function failureMessage(outcome: RunOutcome, program: CompiledProgram): string | undefined {
-  if (outcome.message === undefined || outcome.errorLocation === undefined) return outcome.message;
-  const original = program.originalPosition(outcome.errorLocation.line, outcome.errorLocation.column);
-  return original ? `${outcome.message} (line ${original.line}, column ${original.column})` : outcome.message;
 }
 
 function isJsonArray(text: string): boolean {
@@ -76,12 +54,7 @@ export async function runCode(request: RunCodeRequest, runner: SandboxRunner): P
             return { id, input: test.input, expected: test.expected };
           }),
         );
-  const checker = createChecker(manifest.checker, {
-    style: manifest.style,
-    ...(problem.checkerCode !== undefined
-      ? { customChecker: { code: problem.checkerCode, runner, sandboxKey: `${request.sandboxKey}:checker` } }
-      : {}),
-  });
+  const checker = problemChecker(problem, runner, request.sandboxKey);
 
   const runCase = async (testCase: RunCase): Promise<RunTestResult> => {
     const shown = {
@@ -99,36 +72,22 @@ export async function runCode(request: RunCodeRequest, runner: SandboxRunner): P
         message: "the input must be a JSON array of the function's arguments",
       };
     }
-    const outcome = await runner.run({
+    const run = await runTest({
+      manifest,
+      program: compiled,
+      checker,
+      runner,
       sandboxKey: request.sandboxKey,
-      code: compiled.code,
-      fileName: compiled.fileName,
-      style: manifest.style,
-      entry: manifest.function?.name,
       input: testCase.input,
-      limits: manifest.limits,
+      expected: testCase.expected,
     });
-    const measured = {
-      timeMs: Math.max(0, Math.round(outcome.cpuMs)),
-      memoryKb: Math.max(0, Math.round(outcome.memoryKb)),
-      output: truncated(outcome.output),
-    };
-    if (outcome.status !== 'ok') {
-      const message = failureMessage(outcome, compiled);
-      return {
-        ...shown,
-        ...measured,
-        verdict: VERDICT_BY_FAILED_STATUS[outcome.status],
-        ...(message !== undefined ? { message } : {}),
-      };
-    }
-    if (testCase.expected === null) return { ...shown, ...measured, verdict: null };
-    const checked = await checker({ input: testCase.input, expected: testCase.expected, actual: outcome.output });
     return {
       ...shown,
-      ...measured,
-      verdict: checked.verdict,
-      ...(checked.message !== undefined ? { message: checked.message } : {}),
+      verdict: run.verdict,
+      timeMs: run.timeMs,
+      memoryKb: run.memoryKb,
+      output: truncated(run.output),
+      ...(run.message !== undefined ? { message: run.message } : {}),
     };
   };
 

@@ -1,4 +1,4 @@
-import type { JudgeResult, Language, TestResult, Verdict } from '@oj/shared';
+import type { JudgeResult, Language, ProblemManifest, TestResult, Verdict } from '@oj/shared';
 import { createChecker, type Checker } from './checkers/index.ts';
 import { compileProgram, type CompiledProgram } from './language/compile.ts';
 import type { ProblemPackage } from './package/load.ts';
@@ -42,6 +42,62 @@ function runtimeMessage(outcome: RunOutcome, program: CompiledProgram): string |
   return original ? `${outcome.message} (line ${original.line}, column ${original.column})` : outcome.message;
 }
 
+/** The problem's checker; a custom one runs in the sandbox under its own key. */
+export function problemChecker(problem: Pick<JudgeableProblem, 'manifest' | 'checkerCode'>, runner: SandboxRunner, sandboxKey: string): Checker {
+  return createChecker(problem.manifest.checker, {
+    style: problem.manifest.style,
+    ...(problem.checkerCode !== undefined ? { customChecker: { code: problem.checkerCode, runner, sandboxKey: `${sandboxKey}:checker` } } : {}),
+  });
+}
+
+export interface TestRunRequest {
+  manifest: ProblemManifest;
+  program: CompiledProgram;
+  checker: Checker;
+  runner: SandboxRunner;
+  sandboxKey: string;
+  input: string;
+  /** Null when there is nothing to compare with (a learner's own input): the verdict is then null if it ran. */
+  expected: string | null;
+}
+
+export interface TestRun {
+  verdict: Verdict | null;
+  timeMs: number;
+  memoryKb: number;
+  /** What the program printed (stdio) or returned as JSON (function style). */
+  output: string;
+  message?: string;
+  scoreFraction: number;
+}
+
+/** Runs the program on one input in the sandbox and, when the answer is known, checks it. */
+export async function runTest(request: TestRunRequest): Promise<TestRun> {
+  const { manifest, program } = request;
+  const outcome = await request.runner.run({
+    sandboxKey: request.sandboxKey,
+    code: program.code,
+    fileName: program.fileName,
+    style: manifest.style,
+    entry: manifest.function?.name,
+    input: request.input,
+    limits: manifest.limits,
+  });
+  const measured = { timeMs: Math.max(0, Math.round(outcome.cpuMs)), memoryKb: Math.max(0, Math.round(outcome.memoryKb)), output: outcome.output };
+  if (outcome.status !== 'ok') {
+    const message = runtimeMessage(outcome, program);
+    return { ...measured, verdict: VERDICT_BY_STATUS[outcome.status], scoreFraction: 0, ...(message ? { message } : {}) };
+  }
+  if (request.expected === null) return { ...measured, verdict: null, scoreFraction: 0 };
+  const checked = await request.checker({ input: request.input, expected: request.expected, actual: outcome.output });
+  return {
+    ...measured,
+    verdict: checked.verdict,
+    scoreFraction: checked.verdict === 'AC' ? 1 : checked.scoreFraction,
+    ...(checked.message ? { message: checked.message } : {}),
+  };
+}
+
 async function judgeTest(
   id: string,
   request: JudgeRequest,
@@ -49,29 +105,19 @@ async function judgeTest(
   checker: Checker,
   runner: SandboxRunner,
 ): Promise<TestResult> {
-  const { manifest } = request.problem;
   const test = await request.problem.readTest(id);
-  const outcome = await runner.run({
+  const run = await runTest({
+    manifest: request.problem.manifest,
+    program,
+    checker,
+    runner,
     sandboxKey: request.sandboxKey,
-    code: program.code,
-    fileName: program.fileName,
-    style: manifest.style,
-    entry: manifest.function?.name,
     input: test.input,
-    limits: manifest.limits,
+    expected: test.expected,
   });
-  const measured = { id, timeMs: Math.max(0, Math.round(outcome.cpuMs)), memoryKb: Math.max(0, Math.round(outcome.memoryKb)) };
-  if (outcome.status !== 'ok') {
-    const message = runtimeMessage(outcome, program);
-    return { ...measured, verdict: VERDICT_BY_STATUS[outcome.status], scoreFraction: 0, ...(message ? { message } : {}) };
-  }
-  const checked = await checker({ input: test.input, expected: test.expected, actual: outcome.output });
-  return {
-    ...measured,
-    verdict: checked.verdict,
-    scoreFraction: checked.verdict === 'AC' ? 1 : checked.scoreFraction,
-    ...(checked.message ? { message: checked.message } : {}),
-  };
+  const { output: _output, verdict, ...measured } = run;
+  // Every judged test has an expected answer, so the verdict is never null here.
+  return { id, ...measured, verdict: verdict ?? 'SE' };
 }
 
 /**
@@ -85,12 +131,7 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
     const maxScore = manifest.subtasks.reduce((sum, subtask) => sum + subtask.score, 0);
     return { verdict: 'CE', score: 0, maxScore, tests: [], subtasks: [], compileMessage: compiled.message, timeMs: 0, memoryKb: 0 };
   }
-  const checker = createChecker(manifest.checker, {
-    style: manifest.style,
-    ...(request.problem.checkerCode !== undefined
-      ? { customChecker: { code: request.problem.checkerCode, runner: dependencies.runner, sandboxKey: `${request.sandboxKey}:checker` } }
-      : {}),
-  });
+  const checker = problemChecker(request.problem, dependencies.runner, request.sandboxKey);
 
   const results = new Array<TestResult>(testIds.length);
   let next = 0;
