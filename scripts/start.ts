@@ -1,9 +1,10 @@
 // `npm start`: the whole platform on this machine with the built-in problems.
 import { z } from 'zod';
+import { parseEnvironment } from '@oj/shared';
 import { StackError, startStack } from './stack.ts';
 
-const environment = z
-  .object({
+const environment = parseEnvironment(
+  z.object({
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/oj'),
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[\w-]+$/).default('oj'),
@@ -12,11 +13,12 @@ const environment = z
     JUDGE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     ADMIN_USERNAME: z.string().default('admin'),
     ADMIN_PASSWORD: z.string().min(8).optional(),
-  })
-  .safeParse(process.env);
+  }),
+  process.env,
+);
 
-if (!environment.success) {
-  for (const issue of environment.error.issues) console.error(`start: ${issue.path.join('.')}: ${issue.message}`);
+if (!environment.ok) {
+  for (const problem of environment.problems) console.error(`start: ${problem}`);
   process.exit(2);
 }
 const config = environment.data;

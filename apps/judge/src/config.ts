@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_REDIS_PREFIX } from '@oj/shared';
+import { DEFAULT_REDIS_PREFIX, parseEnvironment } from '@oj/shared';
 
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -65,14 +65,8 @@ export class ConfigError extends Error {
 
 /** Parses and validates the environment once; throws a ConfigError listing everything wrong. */
 export function loadJudgeConfig(environment: NodeJS.ProcessEnv = process.env): JudgeConfig {
-  // An empty variable means "not set", as in most shells' `VAR= command`.
-  const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const parsed = parseEnvironment(environmentSchema, environment);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
   const variables = parsed.data;
   return {
     databaseUrl: variables.DATABASE_URL,

@@ -4,3 +4,4 @@ export * from './result.ts';
 export * from './jobs.ts';
 export * from './api.ts';
 export * from './starter.ts';
+export * from './environment.ts';

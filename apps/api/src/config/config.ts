@@ -1,4 +1,4 @@
-import { DEFAULT_REDIS_PREFIX } from '@oj/shared';
+import { DEFAULT_REDIS_PREFIX, parseEnvironment } from '@oj/shared';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -71,18 +71,8 @@ export class ConfigError extends Error {
 
 /** Parses the environment once, at start; every problem is listed, not just the first. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
-  // An empty variable means "not set", as in docker-compose files that pass `FOO=${FOO:-}`.
-  const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
-        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
-      ),
-    );
-  }
+  const parsed = parseEnvironment(environmentSchema, environment);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
   const env = parsed.data;
   return {
     port: env.PORT,
