@@ -153,7 +153,7 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
   // `timeout` in isolated-vm is wall-clock; CPU time is what we judge (watchdog below).
   const wallLimitMs = wallDeadlineMs(request.limits);
   const context = isolate.createContextSync();
-  let harness: ivm.Reference<(phase: string, payload: string) => string> | undefined;
+  let harness: ivm.Reference<(phase: string, payload: string, input: string) => string> | undefined;
   let cpuExceeded = false;
   // Heap statistics block while the isolate runs, but our own RSS does not: its peak tells a
   // program that thrashes the garbage collector near the memory limit from one that just loops.
@@ -191,9 +191,9 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
 
   try {
     harness = prelude.runSync(context, { reference: true });
-    const callPhase = async (phase: string, payload = ''): Promise<HarnessReport> => {
+    const callPhase = async (phase: string, payload = '', input = ''): Promise<HarnessReport> => {
       const remaining = Math.max(1, Math.ceil(wallLimitMs - (performance.now() - wallStart)));
-      const text = await harness!.apply(undefined, [phase, payload], {
+      const text = await harness!.apply(undefined, [phase, payload, input], {
         arguments: { copy: true },
         result: { copy: true },
         timeout: remaining,
@@ -212,10 +212,10 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
         code: request.code,
         style: request.style,
         entry: request.entry ?? '',
-        args: request.style === 'function' ? request.input : '[]',
-        stdin: request.style === 'stdio' ? request.input : '',
         outputLimit: request.limits.outputKb * 1024,
       }),
+      // Passed as a string of its own: megabytes of stdin are copied in, not escaped into JSON and parsed.
+      request.input,
     );
     if (!report.exited && request.style === 'stdio') report = await callPhase('stdin');
     // Each step runs the next due timer; the step that finds none (or finds the program exited) finishes the test.

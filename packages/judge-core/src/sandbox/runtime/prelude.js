@@ -805,10 +805,11 @@
       ',"outputExceeded":' + (outputExceeded ? 'true' : 'false') + ',"error":' + error + (extraFields || '') + '}';
   }
 
-  return function harness(phase, payload) {
+  // `input` is the stdin (stdio) or the JSON array of arguments (function style), on 'start'.
+  return function harness(phase, payload, input) {
     inPhase = true;
     try {
-      return runPhase(phase, payload);
+      return runPhase(phase, payload, input);
     } finally {
       try {
         drainTicks();
@@ -819,14 +820,15 @@
     }
   };
 
-  function runPhase(phase, payload) {
+  function runPhase(phase, payload, input) {
     try {
       switch (phase) {
         case 'start': {
           const request = JSONParse(payload);
           outputLimit = request.outputLimit;
-          stdinText = request.stdin;
-          guard(runProgram, undefined, [request.code, request.style, request.entry, request.args]);
+          const functionStyle = request.style === 'function';
+          stdinText = functionStyle ? '' : input;
+          guard(runProgram, undefined, [request.code, request.style, request.entry, functionStyle ? input : '[]']);
           return report();
         }
         case 'stdin':
