@@ -30,49 +30,32 @@ function reference(a) {
   return total + a[a.length - 1];
 }
 
-// Layouts of the numbers after n.
-const oneLine = (a) => `${a.length}\n${a.join(' ')}\n`;
-const onePerLine = (a) => `${a.length}\n${a.join('\n')}\n`;
-function chunked(a, width) {
-  const lines = [];
-  for (let i = 0; i < a.length; i += width) lines.push(a.slice(i, i + width).join(' '));
-  return `${a.length}\n${lines.join('\n')}\n`;
-}
-/** Any whitespace: runs of spaces, tabs, blank lines, leading and trailing blanks. */
-function messy(a) {
-  const gaps = [' ', ' ', ' ', '  ', '\t', '\n', '\n\n', ' \n  '];
-  let text = `  ${a.length}\n`;
-  a.forEach((x, i) => {
-    text += (i === 0 ? '' : gaps[randInt(0, gaps.length - 1)]) + x;
-  });
-  return text + '  \n\n';
-}
+// The input exactly as Luogu B3815 gives it: n on the first line, the n top faces on the
+// second line separated by single spaces, and a newline after each line. Nothing else.
+const input = (a) => `${a.length}\n${a.join(' ')}\n`;
 
 const cases = [
-  oneLine([1]), // 01 sample: 19
-  oneLine([2, 5, 3]), // 02 sample
-  oneLine([4, 4, 6, 1, 3]), // 03 sample
-  oneLine([6]), // 04 n = 1
-  oneLine([5, 6]), // 05 n = 2
-  oneLine(randomFaces(10)), // 06
-  messy(randomFaces(100)), // 07 irregular whitespace
-  chunked(Array(1000).fill(3), 40), // 08 n = 1000, all the same face
-  onePerLine(randomFaces(1000)), // 09 n = 1000, one per line
-  oneLine(randomFaces(100_000)), // 10 n = 1e5, one line
-  chunked(randomFaces(500_000, [1, 2]), 20), // 11 n = 5e5, largest possible answer
-  oneLine(randomFaces(1_000_000)), // 12 n = 1e6, one line of a million numbers
-  onePerLine(randomFaces(1_000_000)), // 13 n = 1e6, one number per line
+  [1], // 01 sample: 19
+  [2, 5, 3], // 02 sample
+  [4, 4, 6, 1, 3], // 03 sample
+  [6], // 04 n = 1
+  [5, 6], // 05 n = 2
+  randomFaces(10), // 06
+  randomFaces(100), // 07
+  Array(1000).fill(3), // 08 n = 1000, all the same face
+  randomFaces(1000), // 09 n = 1000
+  randomFaces(100_000), // 10 n = 1e5
+  randomFaces(1_000_000, [1, 2]), // 11 n = 1e6, the largest possible answer
+  randomFaces(1_000_000), // 12 n = 1e6
+  randomFaces(1_000_000, [5, 6]), // 13 n = 1e6, the smallest sides
 ];
 
 rmSync(testsDir, { recursive: true, force: true });
 mkdirSync(testsDir, { recursive: true });
 let bytes = 0;
-cases.forEach((input, index) => {
+cases.forEach((a, index) => {
   const id = String(index + 1).padStart(2, '0');
-  const numbers = input.trim().split(/\s+/).map(Number);
-  const a = numbers.slice(1);
-  if (a.length !== numbers[0]) throw new Error(`test ${id}: n does not match`);
-  writeFileSync(join(testsDir, `${id}.in`), input);
+  writeFileSync(join(testsDir, `${id}.in`), input(a));
   writeFileSync(join(testsDir, `${id}.out`), `${reference(a)}\n`);
   bytes += statSync(join(testsDir, `${id}.in`)).size;
 });
