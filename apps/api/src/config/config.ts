@@ -10,7 +10,8 @@ const positiveInt = z.coerce.number().int().positive();
 /** Every variable the API reads, with the defaults that work on a developer's machine. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback by default: only the site's proxy on the same machine reaches the API. Docker sets 0.0.0.0. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgresql://postgres@127.0.0.1:5432/oj'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z
@@ -28,13 +29,35 @@ const environmentSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin))),
-  /** Number of proxies in front of the API whose X-Forwarded-For is believed (Express's `trust proxy`). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Addresses of the proxies whose X-Forwarded-For is believed (Express's `trust proxy` list: addresses,
+   * CIDR subnets, or `loopback`, `linklocal`, `uniquelocal`). Empty: the header is ignored and the client
+   * is the connecting address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/, 'an address, a CIDR subnet, loopback, linklocal or uniquelocal'))),
   SESSION_TTL_DAYS: positiveInt.max(365).default(30),
   SUBMISSIONS_PER_MINUTE: positiveInt.default(10),
   RUNS_PER_MINUTE: positiveInt.default(20),
   LOGIN_ATTEMPTS_PER_WINDOW: positiveInt.default(10),
   LOGIN_WINDOW_SECONDS: positiveInt.default(15 * 60),
+  /** Wrong passwords for one account, from any address, before each further attempt waits (doubling). */
+  ACCOUNT_LOGIN_FAILURES_BEFORE_BACKOFF: positiveInt.default(5),
+  SIGNUPS_PER_HOUR: positiveInt.default(5),
+  /** Submissions of one user waiting or being judged at once; further ones get 429. */
+  MAX_PENDING_SUBMISSIONS: positiveInt.default(5),
+  /** Custom runs of one user at once; further ones get 429. */
+  MAX_CONCURRENT_RUNS: positiveInt.default(2),
+  /** Bearer token that /metrics requires; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RUN_TIMEOUT_MS: positiveInt.default(30_000),
   SSE_HEARTBEAT_MS: positiveInt.default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -48,14 +71,19 @@ export interface AppConfig {
   redisPrefix: string;
   cookieSecure: boolean;
   corsOrigins: string[];
-  trustProxyHops: number;
+  trustedProxies: string[];
   sessionTtlMs: number;
   rateLimits: {
     submissionsPerMinute: number;
     runsPerMinute: number;
     loginAttempts: number;
     loginWindowSeconds: number;
+    accountLoginFailuresBeforeBackoff: number;
+    signupsPerHour: number;
+    maxPendingSubmissions: number;
+    maxConcurrentRuns: number;
   };
+  metricsToken: string | undefined;
   runTimeoutMs: number;
   sseHeartbeatMs: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -82,14 +110,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     redisPrefix: env.REDIS_PREFIX,
     cookieSecure: env.COOKIE_SECURE,
     corsOrigins: env.CORS_ORIGINS,
-    trustProxyHops: env.TRUST_PROXY_HOPS,
+    trustedProxies: env.TRUSTED_PROXIES,
     sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
     rateLimits: {
       submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE,
       runsPerMinute: env.RUNS_PER_MINUTE,
       loginAttempts: env.LOGIN_ATTEMPTS_PER_WINDOW,
       loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      accountLoginFailuresBeforeBackoff: env.ACCOUNT_LOGIN_FAILURES_BEFORE_BACKOFF,
+      signupsPerHour: env.SIGNUPS_PER_HOUR,
+      maxPendingSubmissions: env.MAX_PENDING_SUBMISSIONS,
+      maxConcurrentRuns: env.MAX_CONCURRENT_RUNS,
     },
+    metricsToken: env.METRICS_TOKEN,
     runTimeoutMs: env.RUN_TIMEOUT_MS,
     sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
     logLevel: env.LOG_LEVEL,
