@@ -140,8 +140,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     NEXT_TELEMETRY_DISABLED: '1',
     // The API accepts unsafe requests only from the site's own origin, under either host name.
     CORS_ORIGINS: options.env?.['CORS_ORIGINS'] ?? `http://localhost:${options.webPort},http://127.0.0.1:${options.webPort}`,
-    // Browsers reach the API through the web app's proxy, one hop that names the client in X-Forwarded-For.
-    TRUST_PROXY_HOPS: options.env?.['TRUST_PROXY_HOPS'] ?? '1',
+    // Browsers reach the API through the web app's proxy on this machine, which names the client in
+    // X-Forwarded-For; a header from anyone else is ignored.
+    TRUSTED_PROXIES: options.env?.['TRUSTED_PROXIES'] ?? 'loopback',
     ...(options.judgePoolSize ? { JUDGE_POOL_SIZE: String(options.judgePoolSize) } : {}),
   };
   const workspaces = ['@oj/api', ...(withWeb ? ['@oj/web'] : [])];

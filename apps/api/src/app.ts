@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', config.trustProxyHops);
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
 
   // Express middleware, in order, before Nest's own middleware and routes.
