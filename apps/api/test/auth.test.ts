@@ -1,7 +1,12 @@
-import { apiErrorSchema, meResponseSchema } from '@oj/shared';
+import { apiErrorSchema, endedSessionsResponseSchema, meResponseSchema } from '@oj/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient } from './support/api-client.ts';
-import { createApiTestEnvironment, STAFF_PASSWORD, type ApiTestEnvironment } from './support/environment.ts';
+import {
+  createApiTestEnvironment,
+  LEARNER_PASSWORD,
+  STAFF_PASSWORD,
+  type ApiTestEnvironment,
+} from './support/environment.ts';
 
 const LOGIN_ATTEMPTS = 3;
 let environment: ApiTestEnvironment;
@@ -35,7 +40,10 @@ describe('register, login, logout, me', () => {
   test('the session cookie is httpOnly and SameSite=Lax; the CSRF cookie is readable by the page', async () => {
     const client = environment.anonymous();
     await client.me();
-    const response = await client.post('/api/auth/register', { username: 'cookie-check', password: 'password-123' });
+    const response = await client.post('/api/auth/register', {
+      username: 'cookie-check',
+      password: 'quiet-orbit-lantern',
+    });
     const cookies = response.headers.getSetCookie();
     const session = cookies.find((cookie) => cookie.startsWith('oj_session='));
     const csrf = cookies.find((cookie) => cookie.startsWith('oj_csrf='));
@@ -78,17 +86,20 @@ describe('register, login, logout, me', () => {
 
   test('a taken username is 409 and a wrong password 401, neither signs anyone in', async () => {
     const client = environment.anonymous();
-    await client.post('/api/auth/register', { username: 'taken-name', password: 'password-123' });
+    await client.post('/api/auth/register', { username: 'taken-name', password: 'quiet-orbit-lantern' });
     const other = environment.anonymous();
 
-    const duplicate = await other.post('/api/auth/register', { username: 'TAKEN-name', password: 'password-456' });
+    const duplicate = await other.post('/api/auth/register', {
+      username: 'TAKEN-name',
+      password: 'brisk-copper-meadow',
+    });
     expect(duplicate.status).toBe(409);
     expect(apiErrorSchema.parse(duplicate.body).error.fields).toHaveProperty('username');
 
-    const wrong = await other.post('/api/auth/login', { username: 'taken-name', password: 'password-456' });
+    const wrong = await other.post('/api/auth/login', { username: 'taken-name', password: 'brisk-copper-meadow' });
     expect(wrong.status).toBe(401);
     expect(apiErrorSchema.parse(wrong.body).error.code).toBe('INVALID_CREDENTIALS');
-    const unknown = await other.post('/api/auth/login', { username: 'nobody-here', password: 'password-456' });
+    const unknown = await other.post('/api/auth/login', { username: 'nobody-here', password: 'brisk-copper-meadow' });
     expect(unknown.status).toBe(401);
     // The same answer for an unknown user as for a wrong password.
     expect(unknown.body).toEqual(wrong.body);
@@ -120,7 +131,7 @@ describe('CSRF protection', () => {
     await client.me();
     const response = await client.post(
       '/api/auth/register',
-      { username: 'no-csrf', password: 'password-123' },
+      { username: 'no-csrf', password: 'quiet-orbit-lantern' },
       { withoutCsrf: true },
     );
     expect(response.status).toBe(403);
@@ -133,7 +144,7 @@ describe('CSRF protection', () => {
     await client.me();
     const response = await client.post(
       '/api/auth/register',
-      { username: 'wrong-csrf', password: 'password-123' },
+      { username: 'wrong-csrf', password: 'quiet-orbit-lantern' },
       { headers: { 'x-csrf-token': 'A'.repeat(43) } },
     );
     expect(response.status).toBe(403);
@@ -157,7 +168,7 @@ describe('CSRF protection', () => {
   test('signing in rotates the CSRF token', async () => {
     const client = environment.anonymous();
     const before = (await client.me()).csrfToken;
-    await client.post('/api/auth/register', { username: 'rotating', password: 'password-123' });
+    await client.post('/api/auth/register', { username: 'rotating', password: 'quiet-orbit-lantern' });
     const after = (await client.me()).csrfToken;
     expect(after).not.toBe(before);
     expect(after).toBe(client.cookie('oj_csrf'));
@@ -174,11 +185,11 @@ describe('disabled users', () => {
     expect(disabled.body).toMatchObject({ id, disabled: true });
 
     expect((await client.me()).user).toBeNull();
-    const login = await environment.anonymous().post('/api/auth/login', { username, password: 'learner-password' });
+    const login = await environment.anonymous().post('/api/auth/login', { username, password: LEARNER_PASSWORD });
     expect(login.status).toBe(403);
 
     await admin.patch(`/api/admin/users/${id}`, { disabled: false });
-    const again = await environment.anonymous().post('/api/auth/login', { username, password: 'learner-password' });
+    const again = await environment.anonymous().post('/api/auth/login', { username, password: LEARNER_PASSWORD });
     expect(again.status).toBe(200);
   });
 
@@ -196,15 +207,102 @@ describe('login rate limit', () => {
     for (let attempt = 0; attempt < LOGIN_ATTEMPTS; attempt++) {
       expect((await attacker.post('/api/auth/login', { username, password: `guess-${attempt}` })).status).toBe(401);
     }
-    const limited = await attacker.post('/api/auth/login', { username, password: 'learner-password' });
+    const limited = await attacker.post('/api/auth/login', { username, password: LEARNER_PASSWORD });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(apiErrorSchema.parse(limited.body).error.code).toBe('RATE_LIMITED');
 
     // Another account from the same address is not affected.
     const { username: other } = await environment.registerLearner('bystander');
-    expect((await attacker.post('/api/auth/login', { username: other, password: 'learner-password' })).status).toBe(
+    expect((await attacker.post('/api/auth/login', { username: other, password: LEARNER_PASSWORD })).status).toBe(200);
+  });
+});
+
+describe('change password', () => {
+  const NEW_PASSWORD = 'velvet-harbor-compass';
+
+  test('ends every other session, keeps this one, and the new password works', async () => {
+    const { client: here, username } = await environment.registerLearner('changer');
+    const elsewhere = await environment.signIn(username, LEARNER_PASSWORD);
+    const elsewhereCookie = elsewhere.cookie('oj_session');
+
+    const changed = await here.post('/api/auth/password', {
+      currentPassword: LEARNER_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(changed.status).toBe(200);
+    expect(endedSessionsResponseSchema.parse(changed.body)).toEqual({ endedSessions: 1 });
+
+    expect((await here.me()).user?.username).toBe(username);
+    // The other session is over: its cookie no longer signs anyone in.
+    expect((await elsewhere.me()).user).toBeNull();
+    const protectedRoute = await fetch(`${environment.baseUrl}/api/auth/logout-others`, {
+      method: 'POST',
+      headers: { cookie: `oj_session=${elsewhereCookie}`, 'x-csrf-token': elsewhere.cookie('oj_csrf') ?? '' },
+    });
+    expect(protectedRoute.status).toBe(401);
+
+    expect(
+      (await environment.anonymous().post('/api/auth/login', { username, password: LEARNER_PASSWORD })).status,
+    ).toBe(401);
+    expect((await environment.anonymous().post('/api/auth/login', { username, password: NEW_PASSWORD })).status).toBe(
       200,
     );
   });
+
+  test('a wrong current password is a 400 naming currentPassword, and nothing changes', async () => {
+    const { client, username } = await environment.registerLearner('wrong-current');
+    const response = await client.post('/api/auth/password', {
+      currentPassword: 'not-my-password',
+      newPassword: NEW_PASSWORD,
+    });
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(response.body).error.fields).toHaveProperty('currentPassword');
+    expect(
+      (await environment.anonymous().post('/api/auth/login', { username, password: LEARNER_PASSWORD })).status,
+    ).toBe(200);
+  });
+
+  test('a weak new password is a 400 naming newPassword with the reason', async () => {
+    const { client, username } = await environment.registerLearner('weak-new');
+    for (const newPassword of ['password', username, LEARNER_PASSWORD]) {
+      const response = await client.post('/api/auth/password', { currentPassword: LEARNER_PASSWORD, newPassword });
+      expect(response.status).toBe(400);
+      expect(apiErrorSchema.parse(response.body).error.fields?.['newPassword']).toMatch(/\w{4,}/);
+    }
+  });
+
+  test('needs a signed-in caller', async () => {
+    const response = await environment.anonymous().post('/api/auth/password', {
+      currentPassword: LEARNER_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('sign out other sessions', () => {
+  test('ends every other session of the user and keeps this one', async () => {
+    const { client: here, username } = await environment.registerLearner('everywhere');
+    const laptop = await environment.signIn(username, LEARNER_PASSWORD);
+    const phone = await environment.signIn(username, LEARNER_PASSWORD);
+    const { client: someoneElse } = await environment.registerLearner('bystander');
+
+    const response = await here.post('/api/auth/logout-others');
+    expect(response.status).toBe(200);
+    expect(endedSessionsResponseSchema.parse(response.body)).toEqual({ endedSessions: 2 });
+
+    expect((await here.me()).user?.username).toBe(username);
+    expect((await laptop.me()).user).toBeNull();
+    expect((await phone.me()).user).toBeNull();
+    expect((await someoneElse.me()).user).not.toBeNull();
+  });
+});
+
+test('the OpenAPI document describes changing the password and signing out other sessions', async () => {
+  const docs = await environment
+    .anonymous()
+    .get<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>('/api/docs.json');
+  expect(docs.body.paths['/api/auth/password']?.['post']?.requestBody).toBeDefined();
+  expect(docs.body.paths['/api/auth/logout-others']?.['post']).toBeDefined();
 });

@@ -36,6 +36,15 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
 /** `GET /api/auth/me`; also returned by register and login. `csrfToken` must be echoed in the X-CSRF-Token header of every unsafe request. */
 export const meResponseSchema = z.object({ user: userSummarySchema.nullable(), csrfToken: z.string() });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+/** `POST /api/auth/password`: needs the current password; ends every other session of the user. */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'required').max(200, 'at most 200 characters'),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+/** Answer of `POST /api/auth/password` and `POST /api/auth/logout-others`: the caller's session stays. */
+export const endedSessionsResponseSchema = z.object({ endedSessions: z.number().int().min(0) });
+export type EndedSessionsResponse = z.infer<typeof endedSessionsResponseSchema>;
 
 // ---- problems -------------------------------------------------------------------------------------
 export const difficultySchema = z.enum(['easy', 'medium', 'hard']);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module.ts';
+import { AccountLoginThrottle } from './account-login-throttle.ts';
 import { AuthController } from './auth.controller.ts';
 import { AuthGuard } from './auth.guard.ts';
 import { AuthService } from './auth.service.ts';
@@ -12,6 +13,7 @@ import { SessionRepository } from './session.repository.ts';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AccountLoginThrottle,
     SessionRepository,
     // Global guards run in this order: CSRF first, then the caller and the route's @Authenticated.
     { provide: APP_GUARD, useClass: CsrfGuard },

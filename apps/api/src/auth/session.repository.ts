@@ -31,6 +31,12 @@ export class SessionRepository {
     await this.prisma.session.deleteMany({ where: { tokenHash } });
   }
 
+  /** Ends every session of the user but the one kept; returns how many ended. */
+  async deleteOthers(userId: number, keptTokenHash: string): Promise<number> {
+    const { count } = await this.prisma.session.deleteMany({ where: { userId, tokenHash: { not: keptTokenHash } } });
+    return count;
+  }
+
   async deleteExpired(now: Date): Promise<number> {
     const { count } = await this.prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
     return count;

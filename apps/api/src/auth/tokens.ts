@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 256 random bits, URL-safe. */
 export function newRandomToken(): string {
@@ -8,6 +8,14 @@ export function newRandomToken(): string {
 /** What the database keeps of a session token: a leaked table holds no usable session. */
 export function sessionTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * The CSRF token of a signed-in client: an HMAC keyed with its session token. Only a holder of the session
+ * can know it, and a token taken from another session (or made up) does not match this one.
+ */
+export function csrfTokenForSession(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('oj-csrf').digest('base64url');
 }
 
 export function tokensEqual(a: string, b: string): boolean {

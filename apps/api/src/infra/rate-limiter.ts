@@ -10,6 +10,8 @@ export interface RateLimit {
   key: string;
   limit: number;
   windowSeconds: number;
+  /** What ran out, for the 429's message ("sign-ups from this address"); "requests" when absent. */
+  what?: string;
 }
 
 /**
@@ -29,7 +31,10 @@ export class RateLimiter {
    * Counts one hit; throws RATE_LIMITED once the window's limit is used up. With `failOpen`, a hit that
    * cannot be counted (Redis down) is let through rather than refused.
    */
-  async hit({ key, limit, windowSeconds }: RateLimit, options: { failOpen?: boolean } = {}): Promise<void> {
+  async hit(
+    { key, limit, windowSeconds, what = 'requests' }: RateLimit,
+    options: { failOpen?: boolean } = {},
+  ): Promise<void> {
     const redisKey = this.redisKey(key);
     let count: number;
     let ttlMs: number;
@@ -46,7 +51,7 @@ export class RateLimiter {
     }
     if (count <= limit) return;
     const retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
-    throw new DomainError('RATE_LIMITED', `too many requests; try again in ${retryAfterSeconds} s`, {
+    throw new DomainError('RATE_LIMITED', `too many ${what}; try again in ${retryAfterSeconds} s`, {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     });
   }

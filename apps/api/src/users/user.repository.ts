@@ -37,6 +37,20 @@ export class UserRepository {
     return { users, total };
   }
 
+  /**
+   * Sets a new password hash and ends every session of the user but `keptSessionTokenHash` (the caller's),
+   * in one transaction; returns how many sessions ended.
+   */
+  updatePassword(id: number, passwordHash: string, keptSessionTokenHash: string): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id }, data: { passwordHash } });
+      const { count } = await tx.session.deleteMany({
+        where: { userId: id, tokenHash: { not: keptSessionTokenHash } },
+      });
+      return count;
+    });
+  }
+
   /** Changes role and/or disabled; disabling also ends every session of the user, in the same transaction. */
   update(id: number, patch: { role?: Role | undefined; disabled?: boolean | undefined }): Promise<User> {
     return this.prisma.$transaction(async (tx) => {

@@ -31,6 +31,11 @@ export class ApiClient {
     return this.cookies.get(name);
   }
 
+  /** Replaces a cookie, as a tampering client would. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   get<Body = unknown>(path: string, options: RequestOptions = {}): Promise<ApiResponse<Body>> {
     return this.request<Body>('GET', path, options);
   }

@@ -20,6 +20,8 @@ const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../../..');
 const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
 export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 export const STAFF_PASSWORD = 'staff-password-1';
+/** The password of every learner made by registerLearner; strong enough for the sign-up rule. */
+export const LEARNER_PASSWORD = 'learner-password';
 
 /** The problems every test database holds: two public built-ins, and one private problem owned by the setter. */
 export const PUBLIC_PROBLEMS = ['subsets', 'spicy-rabbit-head'] as const;
@@ -171,6 +173,8 @@ export async function createApiTestEnvironment(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // The tests sign up many learners from 127.0.0.1; the sign-up limit's own test sets a low value.
+    SIGNUPS_PER_HOUR: '100000',
     ...options.env,
   });
   const baseUrl = api.baseUrl;
@@ -201,7 +205,7 @@ export async function createApiTestEnvironment(
       const username = `${prefix}-${++learnerCount}-${randomBytes(2).toString('hex')}`;
       const response = await client.post<{ user: { id: number } }>('/api/auth/register', {
         username,
-        password: 'learner-password',
+        password: LEARNER_PASSWORD,
       });
       if (response.status !== 201) throw new Error(`register ${username}: ${response.status} ${response.text}`);
       return { client, id: response.body.user.id, username };

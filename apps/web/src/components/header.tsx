@@ -35,7 +35,7 @@ export async function Header() {
           <ThemeToggle />
           {user ? (
             <div className="flex min-w-0 items-center gap-1.5 sm:gap-2 sm:pl-1" data-testid="current-user">
-              <Link href={`/users/${encodeURIComponent(user.username)}`} className="max-w-[5rem] truncate min-[400px]:max-w-[7rem] sm:max-w-[12rem] text-sm font-medium hover:underline">
+              <Link href="/profile" title={t('account')} className="max-w-[5rem] truncate min-[400px]:max-w-[7rem] sm:max-w-[12rem] text-sm font-medium hover:underline">
                 {user.username}
               </Link>
               <RoleBadge role={user.role} />

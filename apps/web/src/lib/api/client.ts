@@ -6,6 +6,7 @@ import {
   adminUserSchema,
   apiErrorSchema,
   createSubmissionResponseSchema,
+  endedSessionsResponseSchema,
   meResponseSchema,
   problemDetailSchema,
   problemListResponseSchema,
@@ -14,6 +15,7 @@ import {
   submissionListResponseSchema,
   type AdminUserListQuery,
   type AdminUserUpdateRequest,
+  type ChangePasswordRequest,
   type CreateSubmissionRequest,
   type LoginRequest,
   type ProblemListQuery,
@@ -211,6 +213,9 @@ export function createApiClient(options: ApiClientOptions) {
     login: (body: LoginRequest) => session(request('POST', '/api/auth/login', meResponseSchema, body)),
     /** Ends the session; the API answers with the signed-out session and a fresh CSRF token. */
     logout: () => session(request('POST', '/api/auth/logout', meResponseSchema, {})),
+    /** Needs the current password; ends every other session of the user, this one stays. */
+    changePassword: (body: ChangePasswordRequest) => request('POST', '/api/auth/password', endedSessionsResponseSchema, body),
+    logoutOthers: () => request('POST', '/api/auth/logout-others', endedSessionsResponseSchema, {}),
 
     listProblems: (query: Partial<ProblemListQuery> = {}) =>
       request('GET', `/api/problems${queryString(query)}`, problemListResponseSchema),

@@ -1,0 +1,103 @@
+'use client';
+import { passwordSchema } from '@oj/shared';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { api } from '@/lib/api/browser';
+import { isApiError } from '@/lib/api/client';
+import { formText } from '@/lib/params';
+
+/** Current password, new password twice; a success signs out every other session of the user. */
+export function ChangePasswordForm() {
+  const t = useTranslations('account');
+  const te = useTranslations('errors');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const currentPassword = formText(data, 'currentPassword');
+    const newPassword = formText(data, 'newPassword');
+    setError(null);
+    setSuccess(null);
+    const problems: Record<string, string> = {};
+    if (!currentPassword) problems.currentPassword = t('wrongCurrent');
+    const checked = passwordSchema.safeParse(newPassword);
+    if (!checked.success) problems.newPassword = checked.error.issues[0]?.message ?? '';
+    if (newPassword !== formText(data, 'confirm')) problems.confirm = t('mismatch');
+    setFields(problems);
+    if (Object.keys(problems).length > 0) return;
+
+    setBusy(true);
+    try {
+      const { endedSessions } = await api.changePassword({ currentPassword, newPassword });
+      form.reset();
+      setSuccess(t('passwordChanged', { count: endedSessions }));
+    } catch (caught) {
+      if (!isApiError(caught)) return setError(te('serverBody'));
+      if (caught.kind === 'rate-limited') {
+        return setError(caught.retryAfterSeconds ? te('rateLimitedRetry', { seconds: caught.retryAfterSeconds }) : te('rateLimitedBody'));
+      }
+      if (caught.kind === 'unreachable') return setError(te('unreachableBody'));
+      if (caught.kind === 'unauthorized') return setError(te('signedOutBody'));
+      // The API names the field: a wrong current password, or why the new one is easy to guess.
+      setFields(caught.fields.currentPassword ? { ...caught.fields, currentPassword: t('wrongCurrent') } : caught.fields);
+      if (Object.keys(caught.fields).length === 0) setError(caught.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string, label: string, autoComplete: string) => (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        required
+        className="input"
+        aria-invalid={fields[name] ? true : undefined}
+        aria-describedby={fields[name] ? `${name}-error` : undefined}
+      />
+      {fields[name] ? (
+        <p id={`${name}-error`} className="mt-1 text-xs text-red-700 dark:text-red-300">
+          {fields[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <section className="card p-5" aria-labelledby="change-password-heading">
+      <h2 id="change-password-heading" className="mb-4 font-semibold">
+        {t('changePasswordTitle')}
+      </h2>
+      <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate data-testid="change-password-form">
+        {field('currentPassword', t('currentPassword'), 'current-password')}
+        {field('newPassword', t('newPassword'), 'new-password')}
+        {field('confirm', t('confirm'), 'new-password')}
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('passwordRules')}</p>
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200">
+            {error}
+          </p>
+        ) : null}
+        {success ? (
+          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-200" data-testid="change-password-success">
+            {success}
+          </p>
+        ) : null}
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? t('working') : t('changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}

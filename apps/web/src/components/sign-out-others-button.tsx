@@ -1,0 +1,54 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { api } from '@/lib/api/browser';
+import { isApiError } from '@/lib/api/client';
+
+/** Ends every session of the user but this one (a lost phone, a shared computer). */
+export function SignOutOthersButton() {
+  const t = useTranslations('account');
+  const te = useTranslations('errors');
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const signOutOthers = async () => {
+    setBusy(true);
+    setError(null);
+    setSuccess(null);
+    try {
+      const { endedSessions } = await api.logoutOthers();
+      setSuccess(t('signedOutOthers', { count: endedSessions }));
+    } catch (caught) {
+      if (!isApiError(caught)) setError(te('serverBody'));
+      else if (caught.kind === 'unreachable') setError(te('unreachableBody'));
+      else if (caught.kind === 'unauthorized') setError(te('signedOutBody'));
+      else if (caught.kind === 'rate-limited') setError(te('rateLimitedBody'));
+      else setError(caught.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card space-y-3 p-5" aria-labelledby="other-sessions-heading">
+      <h2 id="other-sessions-heading" className="font-semibold">
+        {t('otherSessionsTitle')}
+      </h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('otherSessionsBody')}</p>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200">
+          {error}
+        </p>
+      ) : null}
+      {success ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-200" data-testid="sign-out-others-success">
+          {success}
+        </p>
+      ) : null}
+      <button type="button" className="btn-secondary" disabled={busy} onClick={() => void signOutOthers()} data-testid="sign-out-others">
+        {busy ? t('working') : t('signOutOthers')}
+      </button>
+    </section>
+  );
+}
