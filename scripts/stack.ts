@@ -3,8 +3,9 @@
 // app as child processes. Used by `npm start` and by the end-to-end tests (each with its own
 // database, Redis prefix and ports).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '@oj/db/migrations';
 import { seedDatabase } from '@oj/db/seed';
@@ -36,6 +37,10 @@ export interface RunningStack {
   /** Kills one judge worker with SIGKILL (fault tests) and returns how many remain. */
   killWorker(): number;
   startWorker(): void;
+  /**
+   * Stops every service and whatever it started (each runs in a process group of its own): SIGTERM, then
+   * SIGKILL after 10 s; resolves when none of their processes is left. Calling it again waits for the same stop.
+   */
   stop(): Promise<void>;
 }
 
@@ -104,6 +109,46 @@ function pipeLines(child: ChildProcess, name: string, log: (line: string) => voi
   }
 }
 
+function signalGroup(groupId: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-groupId, signal);
+  } catch {
+    // the group has no processes left
+  }
+}
+
+/** Whether a process group has a member that still runs; a zombie does not (and may never be reaped in a container). */
+function groupExists(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  if (!existsSync('/proc/self/stat')) return true;
+  return readdirSync('/proc').some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      // `pid (command) state ppid pgrp ...`; the command may itself contain spaces and parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(pgrp) === groupId && state !== 'Z' && state !== 'X';
+    } catch {
+      return false; // ended while we looked
+    }
+  });
+}
+
+async function waitForGroupsGone(groupIds: Iterable<number>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (![...groupIds].some(groupExists)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess, name: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -148,29 +193,46 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const workspaces = ['@oj/api', ...(withWeb ? ['@oj/web'] : [])];
   await runToCompletion('npx', ['turbo', 'run', 'build', ...workspaces.map((name) => `--filter=${name}`), '--output-logs=errors-only'], options.log, env);
 
-  const children = new Set<ChildProcess>();
   const workers: ChildProcess[] = [];
+  // Each service leads a process group of its own (detached), and the group is what gets stopped: a
+  // signal to the leader alone leaves its children (a judge's sandboxes) running.
+  const groupIds = new Set<number>();
   const launch = (name: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     pipeLines(child, name, options.log);
-    children.add(child);
-    child.once('exit', () => children.delete(child));
+    if (child.pid !== undefined) groupIds.add(child.pid);
     return child;
   };
+  // A group of its own also means Ctrl+C in the terminal no longer reaches the services: when this
+  // process ends, they end with it.
+  const killGroupsNow = (): void => {
+    for (const groupId of groupIds) signalGroup(groupId, 'SIGKILL');
+  };
+  process.once('exit', killGroupsNow);
+  const signalHandlers = new Map<NodeJS.Signals, () => void>();
+  for (const signal of STOP_SIGNALS) {
+    // Only where the caller does not handle the signal itself (it then calls stop()).
+    if (process.listenerCount(signal) > 0) continue;
+    const handler = (): void => void stop().finally(() => process.exit(128 + (os.constants.signals[signal] ?? 0)));
+    signalHandlers.set(signal, handler);
+    process.once(signal, handler);
+  }
   const node = process.execPath;
   const startWorker = (): void => {
     workers.push(launch(`judge-${workers.length + 1}`, node, ['--disable-warning=ExperimentalWarning', 'apps/judge/src/main.ts']));
   };
 
-  const stop = async (): Promise<void> => {
-    const exits = [...children].map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve()))));
-    for (const child of children) child.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      for (const child of children) child.kill('SIGKILL');
-    }, 10_000);
-    await Promise.all(exits);
-    clearTimeout(timer);
+  let stopping: Promise<void> | undefined;
+  const stopGroups = async (): Promise<void> => {
+    for (const groupId of groupIds) signalGroup(groupId, 'SIGTERM');
+    if (!(await waitForGroupsGone(groupIds, 10_000))) {
+      killGroupsNow();
+      if (!(await waitForGroupsGone(groupIds, 5_000))) throw new StackError(`processes of the stack are still running after SIGKILL (process groups ${[...groupIds].join(', ')})`);
+    }
+    process.removeListener('exit', killGroupsNow);
+    for (const [signal, handler] of signalHandlers) process.removeListener(signal, handler);
   };
+  const stop = (): Promise<void> => (stopping ??= stopGroups());
 
   try {
     const api = launch('api', node, ['--disable-warning=ExperimentalWarning', 'apps/api/dist/main.js'], { PORT: String(options.apiPort) });
@@ -179,7 +241,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await waitForHttp(`${apiUrl}/api/ready`, 60_000, api, 'the API');
     let webUrl: string | undefined;
     if (withWeb) {
-      const web = launch('web', 'npm', ['run', '-s', 'start', '-w', '@oj/web'], { PORT: String(options.webPort), API_URL: apiUrl });
+      // The site's own server directly, not through npm: no wrapper between the signal and the server.
+      const web = launch('web', node, ['--disable-warning=ExperimentalWarning', 'apps/web/src/lib/site-server.ts'], { PORT: String(options.webPort), API_URL: apiUrl });
       webUrl = `http://127.0.0.1:${options.webPort}`;
       await waitForHttp(webUrl, 60_000, web, 'the web app');
     }

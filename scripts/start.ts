@@ -1,7 +1,7 @@
 // `npm start`: the whole platform on this machine with the built-in problems.
 import { z } from 'zod';
 import { parseEnvironment } from '@oj/shared';
-import { StackError, startStack } from './stack.ts';
+import { StackError, startStack, type RunningStack } from './stack.ts';
 
 const environment = parseEnvironment(
   z.object({
@@ -24,8 +24,26 @@ if (!environment.ok) {
 const config = environment.data;
 const log = (line: string): void => console.log(line);
 
+// Set up before the stack starts: its services run in process groups of their own, so Ctrl+C in the
+// terminal reaches only this process, which stops them (or, while still starting, exits, which kills them).
+let stack: RunningStack | undefined;
+let stopping = false;
+const shutdown = (): void => {
+  if (stopping) return;
+  stopping = true;
+  log('stopping...');
+  void (stack?.stop() ?? Promise.resolve()).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`start: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+
 try {
-  const stack = await startStack({
+  stack = await startStack({
     databaseUrl: config.DATABASE_URL,
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
@@ -45,15 +63,6 @@ try {
   log(`  judges     ${config.JUDGE_WORKERS} worker process(es)`);
   if (!config.ADMIN_PASSWORD) log('  no admin account: set ADMIN_PASSWORD (and ADMIN_USERNAME) and start again to create one');
   log('Press Ctrl+C to stop.');
-  let stopping = false;
-  const shutdown = (): void => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping...');
-    void stack.stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 } catch (error) {
   if (error instanceof StackError) console.error(`start: ${error.message}`);
   else console.error(error);

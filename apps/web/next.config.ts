@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { MAX_PROXIED_BODY_BYTES, SECURITY_HEADERS } from './src/lib/http-policy.ts';
 
 const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
@@ -10,6 +11,10 @@ const config: NextConfig = {
   reactStrictMode: true,
   // The browser reaches the API through this origin (see src/proxy.ts), so the session cookie is first-party.
   skipTrailingSlashRedirect: true,
+  // src/proxy.ts refuses longer bodies with 413 rather than forward a truncated one.
+  experimental: { proxyClientMaxBodySize: MAX_PROXIED_BODY_BYTES },
+  // Also set, with the API's answers, by src/lib/site-server.ts; here they cover `next dev` too.
+  headers: () => Promise.resolve([{ source: '/:path*', headers: [...SECURITY_HEADERS] }]),
 };
 
 export default withNextIntl(config);

@@ -5,6 +5,7 @@ import { compilerLines, firstDifference } from '@/lib/diff';
 import { draftKey, loadDraft, loadLanguage, saveDraft, saveLanguage, type DraftStorage } from '@/lib/drafts';
 import { formatMemory, formatTime } from '@/lib/format';
 import { applyDetail, applyProgress, initialLive, progressFraction } from '@/lib/progress';
+import { AFTER_SIGN_IN, safeNext } from '@/lib/safe-next';
 import { chartTests, niceCeiling, profileStats } from '@/lib/stats';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
@@ -185,5 +186,42 @@ describe('languages and formatting', () => {
     expect(formatMemory(900)).toBe('900 KB');
     expect(formatMemory(5 * 1024)).toBe('5.0 MB');
     expect(formatMemory(300 * 1024)).toBe('300 MB');
+  });
+});
+
+describe('safeNext', () => {
+  const origin = 'http://localhost:3000';
+
+  it('keeps a path of the site with its query and fragment', () => {
+    expect(safeNext('/problems/subsets', origin)).toBe('/problems/subsets');
+    expect(safeNext('/submissions?mine=true&page=2#top', origin)).toBe('/submissions?mine=true&page=2#top');
+    expect(safeNext('/%5Cevil', origin)).toBe('/%5Cevil');
+    expect(safeNext(`${origin}/admin/users`, origin)).toBe('/admin/users');
+  });
+
+  it('falls back to the problem list when there is no next', () => {
+    expect(safeNext(null, origin)).toBe(AFTER_SIGN_IN);
+    expect(safeNext('', origin)).toBe(AFTER_SIGN_IN);
+  });
+
+  it.each([
+    '/\\evil.example/x',
+    '\\\\evil.example',
+    '//evil.example',
+    'https://evil.example',
+    'http://localhost:3001/',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,hi',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '\t//evil.example',
+  ])('refuses %j, which leads to another origin', (next) => {
+    expect(safeNext(next, origin)).toBe(AFTER_SIGN_IN);
+  });
+
+  it('never returns a path that a browser would read as another host', () => {
+    expect(safeNext('/.//evil.example/x', origin)).toBe('/evil.example/x');
+    expect(safeNext('/a/..//evil.example', origin)).toBe('/evil.example');
   });
 });

@@ -7,11 +7,7 @@ import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
-
-/** Only same-site paths are followed after signing in. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/problems';
-}
+import { safeNext } from '@/lib/safe-next';
 
 export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
   const t = useTranslations('auth');
@@ -44,7 +40,7 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
     try {
       if (mode === 'signup') await api.register({ username, password });
       else await api.login({ username, password });
-      router.push(safeNext(searchParams.get('next')));
+      router.push(safeNext(searchParams.get('next'), window.location.origin));
       router.refresh();
     } catch (caught) {
       setBusy(false);
