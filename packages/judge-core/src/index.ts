@@ -4,5 +4,6 @@ export * from './judge.ts';
 export * from './language/compile.ts';
 export * from './package/load.ts';
 export * from './package/verify.ts';
+export * from './package/validate.ts';
 export * from './sandbox/runner.ts';
 export * from './sandbox/pool.ts';

@@ -6,12 +6,12 @@ import { parseArgs } from 'node:util';
 import { LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult } from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
 import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage, PackageError } from '../package/load.ts';
-import { verifyPackage } from '../package/verify.ts';
+import { verifyPackageFully } from '../package/verify.ts';
 import { SandboxPool } from '../sandbox/pool.ts';
 
 const USAGE = `usage:
   oj judge <problemDir> <solutionFile> [--json]   judge one solution (.js or .ts)
-  oj verify [problemDir...] [--repeat N]         run every package's reference solutions (default: problems/*)`;
+  oj verify [problemDir...] [--repeat N]         validate every package's test inputs, run its reference solutions (default: problems/*)`;
 
 class UsageError extends Error {}
 
@@ -54,8 +54,20 @@ async function judgeCommand(positionals: string[], json: boolean): Promise<numbe
       { runner: pool, concurrency: pool.size },
     );
     if (json) {
-      const tests = result.tests.map(({ id, verdict, timeMs, memoryKb, message }) => ({ id, verdict, timeMs, memoryKb, ...(message ? { message } : {}) }));
-      const printed = { verdict: result.verdict, score: result.score, maxScore: result.maxScore, tests, ...(result.compileMessage ? { compileMessage: result.compileMessage } : {}) };
+      const tests = result.tests.map(({ id, verdict, timeMs, memoryKb, message }) => ({
+        id,
+        verdict,
+        timeMs,
+        memoryKb,
+        ...(message ? { message } : {}),
+      }));
+      const printed = {
+        verdict: result.verdict,
+        score: result.score,
+        maxScore: result.maxScore,
+        tests,
+        ...(result.compileMessage ? { compileMessage: result.compileMessage } : {}),
+      };
       process.stdout.write(`${JSON.stringify(printed)}\n`);
     } else {
       process.stdout.write(`${formatResultTable(result)}\n`);
@@ -76,43 +88,61 @@ async function verifyCommand(positionals: string[], repeat: number): Promise<num
   if (folders.length === 0) throw new UsageError('no problem packages found');
   const pool = new SandboxPool();
   let unsound = 0;
+  let broken = 0;
   try {
     for (const folder of folders) {
-      let problem;
       try {
-        problem = await loadProblemPackage(folder);
+        const problem = await loadProblemPackage(folder);
+        process.stdout.write(
+          `${problem.manifest.slug} (${problem.testIds.length} tests${problem.validatorCode !== undefined ? ', validator.js' : ''})\n`,
+        );
+        for (let round = 1; round <= repeat; round++) {
+          const verification = await verifyPackageFully(problem, pool, {
+            concurrency: pool.size,
+            onSolution: (check) => {
+              const slowest = check.result.timeMs;
+              const mark = check.ok ? 'ok  ' : 'FAIL';
+              const round_ = repeat > 1 ? ` [run ${round}/${repeat}]` : '';
+              process.stdout.write(
+                `  ${mark} ${check.file.padEnd(28)} expected ${check.expected.padEnd(4)} got ${check.actual.padEnd(4)} slowest test ${slowest} ms${round_}\n`,
+              );
+              if (!check.ok) {
+                const firstBad = check.result.tests.find(
+                  (test) => test.verdict !== check.expected && test.verdict !== 'AC',
+                );
+                const detail =
+                  check.result.compileMessage ??
+                  (firstBad ? `test ${firstBad.id}: ${firstBad.verdict} ${firstBad.message ?? ''}` : '');
+                if (detail) process.stdout.write(`       ${detail.slice(0, 300)}\n`);
+              }
+            },
+          });
+          for (const invalid of verification.invalidInputs) {
+            const what = invalid.status === 'rejected' ? 'input rejected by validator.js' : 'validator.js failed';
+            process.stdout.write(`  FAIL test ${invalid.test}: ${what}: ${invalid.reason}\n`);
+          }
+          if (verification.invalidInputs.length > 0)
+            process.stdout.write('       reference solutions not run: fix the tests (or validator.js) first\n');
+          if (!verification.sound) unsound++;
+        }
       } catch (error) {
         if (!(error instanceof PackageError)) throw error;
         process.stderr.write(`${error.message}\n`);
-        unsound++;
-        continue;
-      }
-      process.stdout.write(`${problem.manifest.slug} (${problem.testIds.length} tests)\n`);
-      for (let round = 1; round <= repeat; round++) {
-        const checks = await verifyPackage(problem, pool, {
-          concurrency: pool.size,
-          onSolution: (check) => {
-            const slowest = check.result.timeMs;
-            const mark = check.ok ? 'ok  ' : 'FAIL';
-            const round_ = repeat > 1 ? ` [run ${round}/${repeat}]` : '';
-            process.stdout.write(
-              `  ${mark} ${check.file.padEnd(28)} expected ${check.expected.padEnd(4)} got ${check.actual.padEnd(4)} slowest test ${slowest} ms${round_}\n`,
-            );
-            if (!check.ok) {
-              const firstBad = check.result.tests.find((test) => test.verdict !== check.expected && test.verdict !== 'AC');
-              const detail = check.result.compileMessage ?? (firstBad ? `test ${firstBad.id}: ${firstBad.verdict} ${firstBad.message ?? ''}` : '');
-              if (detail) process.stdout.write(`       ${detail.slice(0, 300)}\n`);
-            }
-          },
-        });
-        if (checks.some((check) => !check.ok)) unsound++;
+        broken++;
       }
     }
   } finally {
     await pool.close();
   }
+  // A package that cannot be loaded (2) weighs more than one that loads but is wrong (1).
+  if (broken > 0) {
+    process.stderr.write(`oj verify: ${broken} package(s) could not be loaded\n`);
+    return 2;
+  }
   if (unsound > 0) {
-    process.stderr.write(`oj verify: ${unsound} package run(s) are not sound: a reference solution did not get its expected verdict\n`);
+    process.stderr.write(
+      `oj verify: ${unsound} package run(s) are not sound: a test input was rejected by validator.js, or a reference solution did not get its expected verdict\n`,
+    );
     return 1;
   }
   process.stdout.write(`all ${folders.length} package(s) sound\n`);
@@ -123,7 +153,11 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, repeat: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      repeat: { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help) {
@@ -135,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
       return judgeCommand(rest, values.json);
     case 'verify': {
       const repeat = Number(values.repeat);
-      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100) throw new UsageError('--repeat takes a whole number from 1 to 100');
+      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100)
+        throw new UsageError('--repeat takes a whole number from 1 to 100');
       return verifyCommand(rest, repeat);
     }
     default:
@@ -150,7 +185,12 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`oj: ${error.message}\n${USAGE}\n`);
     else if (error instanceof PackageError) process.stderr.write(`oj: ${error.message}\n`);
-    else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    else if (
+      error instanceof Error &&
+      error.name === 'TypeError' &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`oj: ${error.message}\n${USAGE}\n`);
     } else process.stderr.write(`oj: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

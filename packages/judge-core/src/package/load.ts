@@ -18,6 +18,8 @@ export interface ProblemPackage {
   /** Test ids in judging order. */
   testIds: string[];
   checkerCode?: string;
+  /** The setter's optional validator.js (see validate.ts): checks each test's input against the statement's format. */
+  validatorCode?: string;
   readTest(id: string): Promise<TestCase>;
 }
 
@@ -30,6 +32,9 @@ export class PackageError extends Error {
     this.problems = problems;
   }
 }
+
+/** The optional input validator of a package, at its root. */
+export const VALIDATOR_FILE = 'validator.js';
 
 const TEST_FILE = /^([A-Za-z0-9_-]{1,64})\.(in|out|json)$/;
 
@@ -151,6 +156,16 @@ export async function loadProblemPackage(dir: string): Promise<ProblemPackage> {
     });
   }
 
+  // Optional: a package without validator.js simply has no input validation.
+  let validatorCode: string | undefined;
+  const validatorFile = path.join(root, VALIDATOR_FILE);
+  if (await exists(validatorFile)) {
+    validatorCode = await readFile(validatorFile, 'utf8').catch((error: Error) => {
+      problems.push(`${VALIDATOR_FILE}: ${error.message.split('\n')[0]}`);
+      return undefined;
+    });
+  }
+
   const readTest = async (id: string): Promise<TestCase> => {
     const base = path.join(root, 'tests', id);
     if (style === 'function') return functionTestFrom(id, await readFile(`${base}.json`, 'utf8'));
@@ -168,5 +183,6 @@ export async function loadProblemPackage(dir: string): Promise<ProblemPackage> {
   if (problems.length > 0) fail();
   const loaded: ProblemPackage = { dir: root, manifest: manifest!, statements, testIds, readTest };
   if (checkerCode !== undefined) loaded.checkerCode = checkerCode;
+  if (validatorCode !== undefined) loaded.validatorCode = validatorCode;
   return loaded;
 }
