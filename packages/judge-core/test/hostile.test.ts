@@ -896,6 +896,59 @@ describe.concurrent('hostile submissions that end on their own', () => {
   });
 });
 
+// The PoC of issue 7: a cleanup callback that loops, run by V8 after its test ended, inside the isolate
+// the submission's next tests reuse. Every test must get its own verdict (AC), none TLE, and a second
+// submission judged at the same time by the same single sandbox process must not wait for it.
+describe.sequential('work a test leaves behind dies with it', () => {
+  const LEFTOVER_TESTS = 13;
+  const leftoverProblem = (): JudgeableProblem =>
+    makeProblem({
+      tests: Array.from({ length: LEFTOVER_TESTS }, (_, index) => ({ id: String(index + 1), input: '2 3\n', expected: '5\n' })),
+    });
+  const FINALIZER_LOOP = `
+    const registry = new FinalizationRegistry(() => { while (true) {} });
+    globalThis.keepRegistry = registry;
+    for (let i = 0; i < 1000; i++) registry.register({ payload: new Array(100) }, i);
+    const garbage = [];
+    for (let i = 0; i < 100000; i++) garbage.push({ i });
+    ${SUM_SOURCE}`;
+
+  let sharedPool: SandboxPool;
+  beforeAll(async () => {
+    sharedPool = new SandboxPool({ size: 1 });
+    await sharedPool.warm(64, 1);
+  }, 60_000);
+  afterAll(async () => {
+    await sharedPool?.close();
+  });
+
+  const judgeOn = (runner: SandboxPool, name: string, source: string, problem: JudgeableProblem): Promise<JudgeResult> =>
+    judgeSubmission({ problem, source, language: 'javascript', sandboxKey: sandboxKey(name) }, { runner, concurrency: 1 });
+
+  it('a FinalizationRegistry whose cleanup loops: all 13 tests AC, none TLE', async ({ expect }) => {
+    const result = await judge('leftover: looping FinalizationRegistry cleanup, 13 tests', FINALIZER_LOOP, leftoverProblem());
+    expect(result.tests.map((test) => test.verdict), describeResult(result)).toEqual(Array<Verdict>(LEFTOVER_TESTS).fill('AC'));
+  }, 120_000);
+
+  it('another submission sharing the sandbox process is not held up by it', async ({ expect }) => {
+    const hostileRun = judgeOn(sharedPool, 'leftover: looping cleanup on a shared process', FINALIZER_LOOP, leftoverProblem());
+    const victimWalls: number[] = [];
+    let hostileDone = false;
+    void hostileRun.finally(() => (hostileDone = true));
+    // Trivial submissions, one after another, for as long as the hostile one is being judged.
+    do {
+      const started = performance.now();
+      const victim = await judgeOn(sharedPool, 'leftover: victim', SUM_SOURCE, sumProblem());
+      victimWalls.push(Math.round(performance.now() - started));
+      expectVerdict(expect, 'victim next to a looping cleanup', victim, ['AC']);
+    } while (!hostileDone);
+    const hostileResult = await hostileRun;
+    // A victim's test waits for at most one hostile test (a few ms); a stalled process took 5.5 s.
+    expect.soft(Math.max(...victimWalls), `victim wall times ${victimWalls.join(', ')} ms`).toBeLessThan(2000);
+    expect.soft(hostileResult.tests.map((test) => test.verdict), describeResult(hostileResult)).toEqual(Array<Verdict>(LEFTOVER_TESTS).fill('AC'));
+  }, 120_000);
+});
+
 describe.sequential('after all hostile submissions', () => {
   it('the pool still judges a normal submission (TypeScript, several tests) as AC', async ({ expect }) => {
     const problem = makeProblem({

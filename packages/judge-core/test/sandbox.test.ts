@@ -144,3 +144,50 @@ describe('compile errors', () => {
     expect(await compileProgram('//' + 'x'.repeat(70_000), 'javascript')).toMatchObject({ ok: false });
   });
 });
+
+describe('memory per test', () => {
+  it('reports the same memory for identical tests of one submission (not what earlier tests left)', async () => {
+    const source = `const [n, ...a] = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(Number); console.log(a.reduce((x, y) => x + y, 0))`;
+    const memoryKb: number[] = [];
+    for (let i = 0; i < 13; i++) {
+      const outcome = await run(source, INPUT, { key: 'memory-identical-tests' });
+      expect(outcome).toMatchObject({ status: 'ok', output: '6\n' });
+      memoryKb.push(outcome.memoryKb);
+    }
+    // Each test left about 224 KB in the isolate, so the 13th used to show 2.7 MB more than the first.
+    expect(Math.max(...memoryKb) - Math.min(...memoryKb), `memory of 13 identical tests: ${memoryKb.join(', ')} KB`).toBeLessThanOrEqual(64);
+  });
+
+  it('still shows a test that keeps 50 MB as using about 50 MB, after smaller tests of the same submission', async () => {
+    const source = `const n = +require('fs').readFileSync(0, 'utf8'); const kept = new Float64Array(n * 131072); kept.fill(1); console.log(kept.length)`;
+    await run(source, '1', { key: 'memory-50mb' });
+    const outcome = await run(source, '50', { key: 'memory-50mb' });
+    expect(outcome).toMatchObject({ status: 'ok', output: `${50 * 131072}\n` });
+    expect(outcome.memoryKb).toBeGreaterThanOrEqual(48 * 1024);
+    expect(outcome.memoryKb).toBeLessThan(80 * 1024);
+  });
+
+  it('still gives MLE past the memory limit', async () => {
+    const outcome = await run(`const kept = []; while (true) kept.push(new Array(100000).fill(1))`, '', { key: 'memory-limit' });
+    expect(outcome.status).toBe('memory-limit');
+  });
+});
+
+describe('FinalizationRegistry and WeakRef', () => {
+  it('behave like the builtins for the program', async () => {
+    const source = `
+      const registry = new FinalizationRegistry(() => {});
+      const token = {};
+      registry.register({}, 1, token);
+      class Sub extends FinalizationRegistry {}
+      const sub = new Sub(() => {});
+      const target = { v: 7 };
+      const ref = new WeakRef(target);
+      let notConstructed = false;
+      try { FinalizationRegistry(() => {}); } catch (e) { notConstructed = e instanceof TypeError; }
+      console.log([registry instanceof FinalizationRegistry, registry.constructor === FinalizationRegistry, registry.unregister(token),
+        sub instanceof Sub && sub instanceof FinalizationRegistry, ref.deref().v, ref instanceof WeakRef, notConstructed,
+        Object.prototype.toString.call(registry), FinalizationRegistry.name].join(' '));`;
+    expect(await run(source, '')).toMatchObject({ status: 'ok', output: 'true true true true 7 true true [object FinalizationRegistry] FinalizationRegistry\n' });
+  });
+});

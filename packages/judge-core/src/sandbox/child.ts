@@ -29,6 +29,8 @@ interface HarnessReport {
   stdout?: string;
   stderr?: string;
   value?: string | null;
+  /** The program used something V8 may run after the test's last phase (see the prelude). */
+  leavesWork?: boolean;
 }
 
 interface SubmissionIsolate {
@@ -37,6 +39,10 @@ interface SubmissionIsolate {
   isolate: ivm.Isolate;
   prelude: ivm.Script;
   testsRun: number;
+  /** Dispose of the isolate once this test is measured: the test may have left work for V8 to run later. */
+  retireAfterTest: boolean;
+  /** The used heap once the running test's fresh context was ready, before the program ran. */
+  heapKbAtTestStart: number;
 }
 
 /**
@@ -100,7 +106,15 @@ function isolateFor(request: RunRequest): SubmissionIsolate {
   while (isolates.size >= MAX_ISOLATES) retire(isolates.values().next().value!);
   const isolate = new ivm.Isolate({ memoryLimit: request.limits.memoryMb + RUNTIME_HEAP_MB });
   const prelude = compilePrelude(isolate);
-  current = { key: request.sandboxKey, memoryMb: request.limits.memoryMb, isolate, prelude, testsRun: 0 };
+  current = {
+    key: request.sandboxKey,
+    memoryMb: request.limits.memoryMb,
+    isolate,
+    prelude,
+    testsRun: 0,
+    retireAfterTest: false,
+    heapKbAtTestStart: 0,
+  };
   isolates.set(current.key, current);
   return current;
 }
@@ -108,6 +122,10 @@ function isolateFor(request: RunRequest): SubmissionIsolate {
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
+}
+
+function usedHeapKb(heap: ivm.HeapStatistics): number {
+  return Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024);
 }
 
 /**
@@ -125,7 +143,7 @@ async function heapKbOf(isolate: ivm.Isolate): Promise<number> {
   ]);
   // Otherwise the timer wakes this process up once more after every test.
   clearTimeout(timer);
-  return heap ? Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024) : 0;
+  return heap ? usedHeapKb(heap) : 0;
 }
 
 
@@ -136,10 +154,12 @@ async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcom
   const outcome = await runTestInIsolate(request, abandon);
   if (outcome.status !== 'memory-limit' && current) {
     const heapKb = await heapKbOf(current.isolate);
-    outcome.memoryKb = Math.max(outcome.memoryKb, heapKb);
+    // The test's own memory: what the heap grew by since its fresh context was made (the garbage earlier
+    // tests left in the isolate is not the test's), or the process's RSS growth if that says more.
+    if (heapKb > 0) outcome.memoryKb = Math.max(outcome.memoryKb, heapKb - current.heapKbAtTestStart);
     // An isolate whose heap grew large is not kept for the submission's next tests: its garbage is only
     // reclaimed under memory pressure, and several isolates are kept at once.
-    if (heapKb > KEEP_ISOLATE_MAX_HEAP_KB && current) retire(current);
+    if ((heapKb > KEEP_ISOLATE_MAX_HEAP_KB || current.retireAfterTest) && current) retire(current);
   } else if (current) {
     retire(current);
   }
@@ -147,8 +167,9 @@ async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcom
 }
 
 async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<RunOutcome> {
-  const { isolate, prelude } = isolateFor(request);
-  current!.testsRun++;
+  const entry = isolateFor(request);
+  const { isolate, prelude } = entry;
+  entry.testsRun++;
   const timeLimitMs = request.limits.timeMs;
   // `timeout` in isolated-vm is wall-clock; CPU time is what we judge (watchdog below).
   const wallLimitMs = wallDeadlineMs(request.limits);
@@ -191,6 +212,7 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
 
   try {
     harness = prelude.runSync(context, { reference: true });
+    entry.heapKbAtTestStart = usedHeapKb(isolate.getHeapStatisticsSync());
     const callPhase = async (phase: string, payload = '', input = ''): Promise<HarnessReport> => {
       const remaining = Math.max(1, Math.ceil(wallLimitMs - (performance.now() - wallStart)));
       const text = await harness!.apply(undefined, [phase, payload, input], {
@@ -223,6 +245,7 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
       report = await callPhase('step');
     } while (!report.finished && !report.exited && report.more === true);
     if (!report.finished) report = await callPhase('finish');
+    if (report.leavesWork) entry.retireAfterTest = true;
 
     if (report.outputExceeded) return finish('output-limit', '', `output exceeded ${request.limits.outputKb} KB`);
     if (report.error) {
@@ -233,6 +256,8 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
     if (report.exitCode !== 0) return finish('runtime-error', '', `the program exited with code ${report.exitCode}`);
     return finish('ok', request.style === 'function' ? (report.value ?? 'null') : (report.stdout ?? ''));
   } catch (error) {
+    // The program was stopped, or left a rejection unhandled, before the harness reported what it used.
+    entry.retireAfterTest = true;
     const text = error instanceof Error ? error.message : String(error);
     if (cpuExceeded) {
       // A program thrashing the garbage collector near its limit burns CPU too. Its RSS grew by about

@@ -5,7 +5,7 @@ import type { ChildMessage, ParentMessage } from './protocol.ts';
 import { wallDeadlineMs, type RunOutcome, type RunRequest, type SandboxRunner } from './runner.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url));
-const CHILD_NODE_FLAGS = ['--no-node-snapshot', '--single-threaded-gc', '--disable-warning=ExperimentalWarning'];
+const CHILD_NODE_FLAGS = ['--no-node-snapshot', '--single-threaded-gc', '--max-semi-space-size=16', '--disable-warning=ExperimentalWarning'];
 /** Slack the parent grants beyond the child's own wall deadline before it kills the child. */
 const KILL_GRACE_MS = 1500;
 const STARTUP_TIMEOUT_MS = 20_000;

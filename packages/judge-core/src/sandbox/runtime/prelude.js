@@ -13,6 +13,7 @@
   const ObjectCreate = Object.create;
   const ArrayIsArray = Array.isArray;
   const ReflectApply = Reflect.apply;
+  const ReflectConstruct = Reflect.construct;
   const JSONStringify = JSON.stringify;
   const JSONParse = JSON.parse;
   const StringCtor = String;
@@ -35,7 +36,7 @@
   const stringReplace = String.prototype.replace;
   const regexpExec = RegExp.prototype.exec;
   const arrayJoin = Array.prototype.join;
-    const MapCtor = Map;
+  const MapCtor = Map;
   const SetCtor = Set;
   const setHas = Set.prototype.has;
   const setAdd = Set.prototype.add;
@@ -675,6 +676,55 @@
   process.memoryUsage = () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 });
   process.uptime = () => (DateNow() - processStart) / 1000;
 
+  // ---- work that would outlive the test ----------------------------------------------------------
+  // FinalizationRegistry cleanups, Atomics.waitAsync timeouts and async WebAssembly compiles are run
+  // by V8 as tasks of their own, possibly after the test's last phase, in an isolate that the next
+  // tests of the submission reuse. A test that uses any of them says so in its report, and the host
+  // disposes the isolate after it; a cleanup callback that still gets called after the test is inert.
+  let leavesWork = false;
+  let testOver = false;
+  const FinalizationRegistryCtor = global.FinalizationRegistry;
+  if (typeof FinalizationRegistryCtor === 'function') {
+    const registryPrototype = FinalizationRegistryCtor.prototype;
+    const FinalizationRegistry = function FinalizationRegistry(cleanup) {
+      if (new.target === undefined) throw new TypeErrorCtor("Constructor FinalizationRegistry requires 'new'");
+      if (typeof cleanup !== 'function') throw new TypeErrorCtor('FinalizationRegistry: cleanup must be callable');
+      leavesWork = true;
+      const guardedCleanup = (heldValue) => {
+        if (!testOver) guard(cleanup, undefined, [heldValue]);
+      };
+      return ReflectConstruct(FinalizationRegistryCtor, [guardedCleanup], new.target);
+    };
+    FinalizationRegistry.prototype = registryPrototype;
+    ObjectDefineProperty(registryPrototype, 'constructor', { value: FinalizationRegistry, writable: true, configurable: true, enumerable: false });
+    ObjectDefineProperty(global, 'FinalizationRegistry', { value: FinalizationRegistry, writable: true, configurable: true, enumerable: false });
+  }
+  // A weak reference's target can be reclaimed only after the test; the isolate is not kept for more tests.
+  const WeakRefCtor = global.WeakRef;
+  if (typeof WeakRefCtor === 'function') {
+    const WeakRef = function WeakRef(target) {
+      if (new.target === undefined) throw new TypeErrorCtor("Constructor WeakRef requires 'new'");
+      leavesWork = true;
+      return ReflectConstruct(WeakRefCtor, [target], new.target);
+    };
+    WeakRef.prototype = WeakRefCtor.prototype;
+    ObjectDefineProperty(WeakRefCtor.prototype, 'constructor', { value: WeakRef, writable: true, configurable: true, enumerable: false });
+    ObjectDefineProperty(global, 'WeakRef', { value: WeakRef, writable: true, configurable: true, enumerable: false });
+  }
+  function flagMethod(owner, name) {
+    const original = owner && owner[name];
+    if (typeof original !== 'function') return;
+    const wrapped = {
+      [name](...args) {
+        leavesWork = true;
+        return ReflectApply(original, this, args);
+      },
+    }[name];
+    ObjectDefineProperty(owner, name, { value: wrapped, writable: true, configurable: true, enumerable: false });
+  }
+  flagMethod(global.Atomics, 'waitAsync');
+  for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) flagMethod(global.WebAssembly, name);
+
   const performance = { now: () => DateNow() - processStart, timeOrigin: processStart };
   const module = { exports: {} };
 
@@ -802,7 +852,7 @@
         : '{"name":' + JSONStringify(safeString(firstError.name)) + ',"message":' + JSONStringify(call(stringSlice, safeString(firstError.message), 0, 2000)) +
           ',"line":' + (+firstError.line || 0) + ',"column":' + (+firstError.column || 0) + '}';
     return '{"exited":' + (exited ? 'true' : 'false') + ',"exitCode":' + (NumberIsFinite(+exitCode) ? +exitCode : 1) +
-      ',"outputExceeded":' + (outputExceeded ? 'true' : 'false') + ',"error":' + error + (extraFields || '') + '}';
+      ',"outputExceeded":' + (outputExceeded ? 'true' : 'false') + ',"error":' + error + (leavesWork ? ',"leavesWork":true' : '') + (extraFields || '') + '}';
   }
 
   // `input` is the stdin (stdio) or the JSON array of arguments (function style), on 'start'.
@@ -852,6 +902,7 @@
             }
           }
           if (!exitCalled && exitCode === 0 && firstError === null && process.exitCode !== undefined) exitCode = +process.exitCode || 0;
+          testOver = true;
           // The value is JSON text already: it follows the report after a newline (the report's JSON never
           // contains one) rather than being escaped into the report as a string.
           return report(',"finished":true,"stdout":' + JSONStringify(stdout) + ',"stderr":' + JSONStringify(call(stringSlice, stderr, 0, 4096)) + (value === null ? ',"value":null' : ',"valueFollows":true')) + (value === null ? '' : '\n' + value);
