@@ -106,6 +106,7 @@ export class SubmissionRepository {
           submissionId,
           ordinal: ordinalOf.get(test.id) ?? -1,
           testName: test.id,
+          status: test.status ?? 'judged',
           verdict: test.verdict,
           timeMs: test.timeMs,
           memoryKb: test.memoryKb,
@@ -164,6 +165,23 @@ export class SubmissionRepository {
       data: { attempts, enqueuedAt: new Date() },
     });
     return count === 1;
+  }
+
+  /**
+   * How many of the same user's own submissions (generation 0) are pending ahead of this one: its place in
+   * the user's backlog, for fair queueing (see judgePriorityNumber in @oj/shared).
+   */
+  async countPendingAhead(submissionId: number): Promise<number> {
+    const submission = await this.prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });
+    if (!submission) return 0;
+    return this.prisma.submission.count({
+      where: {
+        userId: submission.userId,
+        id: { lt: submissionId },
+        judgeGeneration: 0,
+        status: { in: ['PENDING', 'JUDGING'] },
+      },
+    });
   }
 
   /**

@@ -89,6 +89,17 @@ describe('a submission of a reference solution', () => {
     const stored = await submitAndWait('spicy-rabbit-head', 'console.log("19\\u0000")');
     expect(stored.verdict).toBe('WA');
   });
+
+  test('that fails a subtask stores the rest of its tests as skipped, with no verdict', async () => {
+    const stored = await submitAndWait('spicy-rabbit-head', 'console.log("0")');
+    expect(stored.verdict).toBe('WA');
+    expect(stored.score).toBe(0);
+    expect(stored.testResults[0]).toMatchObject({ status: 'judged', verdict: 'WA' });
+    const skipped = stored.testResults.filter((result) => result.status === 'skipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((result) => result.verdict === null && result.timeMs === 0 && result.memoryKb === 0)).toBe(true);
+    expect(stored.testResults.every((result) => result.status === 'skipped' || result.verdict === 'WA')).toBe(true);
+  });
 });
 
 describe('progress', () => {

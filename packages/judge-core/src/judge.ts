@@ -1,9 +1,9 @@
-import type { JudgeResult, Language, ProblemManifest, TestResult, Verdict } from '@oj/shared';
+import type { JudgedTestResult, JudgeResult, Language, ProblemManifest, TestResult, Verdict } from '@oj/shared';
 import { createChecker, type Checker } from './checkers/index.ts';
 import { compileProgram, type CompiledProgram } from './language/compile.ts';
 import type { ProblemPackage } from './package/load.ts';
 import type { RunOutcome, RunStatus, SandboxRunner } from './sandbox/runner.ts';
-import { scoreSubmission } from './scoring.ts';
+import { canSkipTest, scoreSubmission } from './scoring.ts';
 
 /** What judging needs of a problem; a package on disk or a problem version from the database both fit. */
 export type JudgeableProblem = Pick<ProblemPackage, 'manifest' | 'testIds' | 'readTest' | 'checkerCode'>;
@@ -104,7 +104,7 @@ async function judgeTest(
   program: CompiledProgram,
   checker: Checker,
   runner: SandboxRunner,
-): Promise<TestResult> {
+): Promise<JudgedTestResult> {
   const test = await request.problem.readTest(id);
   const run = await runTest({
     manifest: request.problem.manifest,
@@ -134,6 +134,7 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
   const checker = problemChecker(request.problem, dependencies.runner, request.sandboxKey);
 
   const results = new Array<TestResult>(testIds.length);
+  const finishedById = new Map<string, TestResult>();
   let next = 0;
   let finished = 0;
   const worker = async (): Promise<void> => {
@@ -141,12 +142,15 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
       const index = next++;
       const id = testIds[index]!;
       let result: TestResult;
-      try {
+      if (canSkipTest(manifest, testIds, index, finishedById)) {
+        result = { id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 };
+      } else try {
         result = await judgeTest(id, request, compiled, checker, dependencies.runner);
       } catch (error) {
         result = { id, verdict: 'SE', timeMs: 0, memoryKb: 0, scoreFraction: 0, message: `judging failed: ${(error as Error).message}` };
       }
       results[index] = result;
+      finishedById.set(id, result);
       finished++;
       await dependencies.reporter?.onTestFinished?.(result, finished, testIds.length);
     }
@@ -154,14 +158,32 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
   const workers = Math.max(1, Math.min(dependencies.concurrency ?? 1, testIds.length));
   await Promise.all(Array.from({ length: workers }, worker));
 
-  const scored = scoreSubmission(manifest, results);
+  const tests = skipAsIfSequential(manifest, testIds, results);
+  const scored = scoreSubmission(manifest, tests);
+  const judged = tests.filter((test) => test.status !== 'skipped');
   return {
     verdict: scored.verdict,
     score: scored.score,
     maxScore: scored.maxScore,
-    tests: results,
+    tests,
     subtasks: scored.subtasks,
-    timeMs: results.reduce((max, test) => Math.max(max, test.timeMs), 0),
-    memoryKb: results.reduce((max, test) => Math.max(max, test.memoryKb), 0),
+    timeMs: judged.reduce((max, test) => Math.max(max, test.timeMs), 0),
+    memoryKb: judged.reduce((max, test) => Math.max(max, test.memoryKb), 0),
   };
+}
+
+/**
+ * With several tests running at once, a test may already be running when an earlier one fails, so
+ * which tests got skipped depends on timing. Re-deciding in judging order makes the result the one a
+ * single runner would give: every test skipped then either was skipped here or ran and is dropped;
+ * every other test ran, because a test is only skipped at its start on a failure that also settles it
+ * in order.
+ */
+function skipAsIfSequential(manifest: ProblemManifest, testIds: readonly string[], results: TestResult[]): TestResult[] {
+  const settled = new Map<string, TestResult>();
+  return results.map((result, index) => {
+    const final: TestResult = canSkipTest(manifest, testIds, index, settled) ? { id: result.id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 } : result;
+    settled.set(result.id, final);
+    return final;
+  });
 }

@@ -12,6 +12,7 @@ export interface SubmissionScore {
  * credit a custom checker gave it, and every other verdict nothing.
  */
 export function testScoreFraction(test: TestResult): number {
+  if (test.status === 'skipped') return 0;
   switch (test.verdict) {
     case 'AC':
       return clampFraction(test.scoreFraction ?? 1);
@@ -68,10 +69,13 @@ export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tes
     let fraction = 1;
     for (const testId of subtask.tests) {
       const test = testsById.get(testId);
-      const testVerdict = test?.verdict ?? 'SE';
       if (test === undefined) {
         someTestMissing = true;
+      } else if (test.status === 'skipped') {
+        // Only skipped once an earlier test of the subtask failed with no credit: nothing left to change.
+        continue;
       }
+      const testVerdict = test?.verdict ?? 'SE';
       if (verdict === 'AC' && testVerdict !== 'AC') {
         verdict = testVerdict;
       }
@@ -98,8 +102,8 @@ export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tes
     outcomesById.set(subtask.id, { result, fullyScored: fraction === 1 });
   }
 
-  const firstFailure = tests.find((test) => test.verdict !== 'AC');
-  const verdict: Verdict = firstFailure?.verdict ?? (someTestMissing ? 'SE' : 'AC');
+  const firstFailure = tests.find((test) => test.status !== 'skipped' && test.verdict !== 'AC');
+  const verdict: Verdict = (firstFailure?.status !== 'skipped' ? firstFailure?.verdict : undefined) ?? (someTestMissing ? 'SE' : 'AC');
   return {
     verdict,
     score: roundScore(subtasks.reduce((total, subtask) => total + subtask.score, 0)),
@@ -119,4 +123,33 @@ function dependencyOutcome(
     throw new Error(`subtask "${subtaskId}" depends on "${dependencyId}", which is not an earlier subtask`);
   }
   return outcome;
+}
+
+/**
+ * Whether a test need not run (stop early): every subtask listing it already holds a failed test with
+ * no credit that comes before it both in that subtask and in judging order. Its subtasks' scores and
+ * verdicts, and the overall verdict (the first non-AC in judging order), are then settled without it.
+ * `earlier` holds the results known so far; tests in no subtask always run.
+ */
+export function canSkipTest(
+  manifest: Pick<ProblemManifest, 'subtasks'>,
+  testIds: readonly string[],
+  index: number,
+  earlier: ReadonlyMap<string, TestResult>,
+): boolean {
+  const testId = testIds[index]!;
+  const containing = manifest.subtasks.filter((subtask) => subtask.tests.includes(testId));
+  if (containing.length === 0) return false;
+  return containing.every((subtask) =>
+    subtask.tests.slice(0, subtask.tests.indexOf(testId)).some((otherId) => {
+      const other = earlier.get(otherId);
+      return (
+        other !== undefined &&
+        other.status !== 'skipped' &&
+        other.verdict !== 'AC' &&
+        testScoreFraction(other) === 0 &&
+        testIds.indexOf(otherId) < index
+      );
+    }),
+  );
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Subtask, TestResult, Verdict } from '@oj/shared';
-import { scoreSubmission, testScoreFraction } from '../src/scoring.ts';
+import { canSkipTest, scoreSubmission, testScoreFraction } from '../src/scoring.ts';
 
-function test(id: string, verdict: Verdict, scoreFraction?: number): TestResult {
-  const result: TestResult = { id, verdict, timeMs: 10, memoryKb: 1000 };
+function skipped(id: string): TestResult {
+  return { id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 };
+}
+
+function test(id: string, verdict: Verdict, scoreFraction?: number): TestResult & { verdict: Verdict } {
+  const result: TestResult & { verdict: Verdict } = { id, verdict, timeMs: 10, memoryKb: 1000 };
   if (scoreFraction !== undefined) {
     result.scoreFraction = scoreFraction;
   }
@@ -188,5 +192,31 @@ describe('scoreSubmission', () => {
   it('uses the first result when a test id appears twice', () => {
     const manifest = { subtasks: [subtask('only', 10, ['1'])] };
     expect(scoreSubmission(manifest, [test('1', 'AC'), test('1', 'WA')]).subtasks[0]?.score).toBe(10);
+  });
+});
+
+describe('skipped tests', () => {
+  const manifest = { subtasks: [subtask('a', 40, ['1', '2', '3']), subtask('b', 60, ['4', '5'])] };
+
+  it('score and verdict like the run tests they stand for', () => {
+    const skippedRun = scoreSubmission(manifest, [test('1', 'WA'), skipped('2'), skipped('3'), test('4', 'AC'), test('5', 'AC')]);
+    const fullRun = scoreSubmission(manifest, [test('1', 'WA'), test('2', 'TLE'), test('3', 'AC'), test('4', 'AC'), test('5', 'AC')]);
+    expect(skippedRun).toEqual(fullRun);
+    expect(skippedRun.verdict).toBe('WA');
+    expect(skippedRun.score).toBe(60);
+  });
+
+  it('are allowed only after an earlier no-credit failure in every subtask of the test', () => {
+    const ids = ['1', '2', '3', '4', '5'];
+    const known = new Map<string, TestResult>([['1', test('1', 'WA')]]);
+    expect(canSkipTest(manifest, ids, 1, known)).toBe(true);
+    expect(canSkipTest(manifest, ids, 3, known)).toBe(false);
+    // Partial credit can still shrink under the min rule: keep running.
+    expect(canSkipTest(manifest, ids, 1, new Map([['1', test('1', 'WA', 0.5)]]))).toBe(false);
+    // A test also in a subtask that has not failed must run.
+    const shared = { subtasks: [subtask('a', 40, ['1', '2']), subtask('b', 60, ['2'])] };
+    expect(canSkipTest(shared, ['1', '2'], 1, known)).toBe(false);
+    // A failure later in judging order must not decide: the first non-AC verdict could change.
+    expect(canSkipTest(manifest, ['2', '1', '3', '4', '5'], 0, known)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { submissionStatusSchema } from './jobs.ts';
 import { functionSignatureSchema, languageSchema, limitsSchema, problemStyleSchema, SLUG_PATTERN } from './manifest.ts';
-import { testResultSchema } from './result.ts';
+import { judgedTestResultSchema, skippedTestResultSchema } from './result.ts';
 import { verdictSchema } from './verdict.ts';
 
 export const MAX_CODE_BYTES = 64 * 1024;
@@ -116,7 +116,11 @@ export const createSubmissionRequestSchema = z.strictObject({
 export type CreateSubmissionRequest = z.infer<typeof createSubmissionRequestSchema>;
 export const createSubmissionResponseSchema = z.object({ id: z.number().int() });
 
-export const submissionTestSchema = testResultSchema.extend({ ordinal: z.number().int(), sample: z.boolean() });
+const submissionTestPlace = { ordinal: z.number().int(), sample: z.boolean() };
+export const submissionTestSchema = z.union([
+  skippedTestResultSchema.extend(submissionTestPlace),
+  judgedTestResultSchema.extend(submissionTestPlace),
+]);
 export type SubmissionTest = z.infer<typeof submissionTestSchema>;
 
 export const submissionSummarySchema = z.object({

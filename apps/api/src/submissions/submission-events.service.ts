@@ -82,22 +82,14 @@ export class SubmissionEventsService implements BeforeApplicationShutdown {
   /** The stored per-test results and the final verdict, as the events a live judging would have sent. */
   private sendStoredResult(stream: ProgressStream, submission: SubmissionDetailRow): void {
     const total = submission.testCount;
-    submission.testResults.forEach((result, index) => {
-      const test: Extract<ProgressEvent, { type: 'test' }>['test'] = {
-        id: result.testName,
-        verdict: result.verdict,
-        timeMs: result.timeMs,
-        memoryKb: result.memoryKb,
-      };
-      if (result.message !== null) test.message = result.message;
-      if (result.scoreFraction !== null) test.scoreFraction = result.scoreFraction;
+    submission.testResults.forEach(({ ordinal, result }, index) => {
       stream.send({
         type: 'test',
         submissionId: submission.id,
-        ordinal: result.ordinal,
+        ordinal,
         finished: index + 1,
         total,
-        test,
+        test: result,
       });
     });
     stream.send({

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Language, Prisma, PrismaClient, SubmissionStatus, Verdict } from '@oj/db';
+import type { TestResult } from '@oj/shared';
 import { PRISMA } from '../infra/database.module.ts';
 
 /** What a job needs to be enqueued for a submission (see @oj/judge/queue). */
@@ -36,15 +37,8 @@ export interface SubmissionDetailRow extends SubmissionSummaryRow {
   code: string;
   compileMessage: string | null;
   problemVersionId: number;
-  testResults: {
-    ordinal: number;
-    testName: string;
-    verdict: Verdict;
-    timeMs: number;
-    memoryKb: number;
-    message: string | null;
-    scoreFraction: number | null;
-  }[];
+  /** In judging order; messages are all there, for the service to withhold. */
+  testResults: { ordinal: number; result: TestResult }[];
   /** Ordinals of the judged version's sample tests, and how many tests it has. */
   sampleOrdinals: Set<number>;
   testCount: number;
@@ -103,6 +97,7 @@ export class SubmissionRepository {
           select: {
             ordinal: true,
             testName: true,
+            status: true,
             verdict: true,
             timeMs: true,
             memoryKb: true,
@@ -120,6 +115,7 @@ export class SubmissionRepository {
     });
     return {
       ...submission,
+      testResults: submission.testResults.map((row) => ({ ordinal: row.ordinal, result: testResultOf(row) })),
       sampleOrdinals: new Set(tests.filter((test) => test.isSample).map((test) => test.ordinal)),
       testCount: tests.length,
     };
@@ -245,4 +241,27 @@ export class SubmissionRepository {
       select: { id: true, verdict: true, createdAt: true, judgedAt: true },
     });
   }
+}
+
+/** A stored per-test row as the shared result shape; a skipped test has no verdict, time or memory. */
+function testResultOf(row: {
+  testName: string;
+  status: 'judged' | 'skipped';
+  verdict: Verdict | null;
+  timeMs: number;
+  memoryKb: number;
+  message: string | null;
+  scoreFraction: number | null;
+}): TestResult {
+  if (row.status === 'skipped' || row.verdict === null) {
+    return { id: row.testName, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 };
+  }
+  return {
+    id: row.testName,
+    verdict: row.verdict,
+    timeMs: row.timeMs,
+    memoryKb: row.memoryKb,
+    ...(row.message !== null ? { message: row.message } : {}),
+    ...(row.scoreFraction !== null ? { scoreFraction: row.scoreFraction } : {}),
+  };
 }

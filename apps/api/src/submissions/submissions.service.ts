@@ -75,19 +75,11 @@ export class SubmissionsService {
       code: mayReadCode ? row.code : null,
       // Compiler messages quote the code.
       compileMessage: mayReadCode ? row.compileMessage : null,
-      tests: row.testResults.map((result): SubmissionTest => {
-        const sample = row.sampleOrdinals.has(result.ordinal);
-        const test: SubmissionTest = {
-          id: result.testName,
-          ordinal: result.ordinal,
-          sample,
-          verdict: result.verdict,
-          timeMs: result.timeMs,
-          memoryKb: result.memoryKb,
-        };
-        if (result.message !== null && (sample || mayReadHiddenTestMessages(viewer))) test.message = result.message;
-        if (result.scoreFraction !== null) test.scoreFraction = result.scoreFraction;
-        return test;
+      tests: row.testResults.map(({ ordinal, result }): SubmissionTest => {
+        const sample = row.sampleOrdinals.has(ordinal);
+        const { message, ...rest } = result;
+        const mayReadMessage = sample || mayReadHiddenTestMessages(viewer);
+        return { ...rest, ordinal, sample, ...(message !== undefined && mayReadMessage ? { message } : {}) } as SubmissionTest;
       }),
       testCount: row.testCount,
     };

@@ -1,9 +1,9 @@
 'use client';
-import type { SubmissionDetail } from '@oj/shared';
+import type { SubmissionDetail, Verdict } from '@oj/shared';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { formatMemory, formatScore, formatTime } from '@/lib/format';
-import { progressFraction } from '@/lib/progress';
+import { progressFraction, type LiveTest } from '@/lib/progress';
 import { useLiveSubmission } from '@/lib/use-live-submission';
 import { chartTests } from '@/lib/stats';
 import { CompileMessage } from './compile-message';
@@ -32,6 +32,7 @@ export function SubmissionResult({
   const maxTime = live.tests.reduce((max, test) => Math.max(max, test.timeMs), 0);
   const maxMemory = live.tests.reduce((max, test) => Math.max(max, test.memoryKb), 0);
   const fraction = progressFraction(live);
+  const judgedTests = live.tests.filter((test): test is Extract<LiveTest, { verdict: Verdict }> => test.status !== 'skipped');
 
   return (
     <section aria-label={t('result')} data-testid="submission-result" data-status={live.status} data-verdict={live.verdict ?? ''} className="space-y-3">
@@ -61,10 +62,10 @@ export function SubmissionResult({
       ) : null}
       {live.compileMessage ? <CompileMessage message={live.compileMessage} {...(onGoToLine ? { onGoToLine } : {})} /> : null}
       <TestTable tests={live.tests} total={live.total} />
-      {chart && finished && chartTests(live.tests, chart.performanceTests).length > 0 ? (
+      {chart && finished && chartTests(judgedTests, chart.performanceTests).length > 0 ? (
         <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
           <h2 className="text-sm font-semibold">{t('chartTitle')}</h2>
-          <CpuChart tests={chartTests(live.tests, chart.performanceTests)} timeLimitMs={chart.timeLimitMs} />
+          <CpuChart tests={chartTests(judgedTests, chart.performanceTests)} timeLimitMs={chart.timeLimitMs} />
         </div>
       ) : null}
     </section>

@@ -45,7 +45,17 @@ export function TestTable({ tests, total, compact = false }: { tests: LiveTest[]
         </thead>
         <tbody>
           {rows.map(({ ordinal, test }) =>
-            test ? (
+            test?.status === 'skipped' ? (
+              <tr key={ordinal} data-testid="test-row" data-verdict="skipped" className="border-b border-zinc-100 align-top text-zinc-400 last:border-0 dark:border-zinc-800/70 dark:text-zinc-500">
+                <td className="py-1.5 pr-3 font-mono text-xs whitespace-nowrap">
+                  {ordinal + 1}
+                  {Number(test.id) !== ordinal + 1 ? <span className="ml-1">({test.id})</span> : null}
+                </td>
+                <td className="py-1.5 pr-3 text-xs" colSpan={compact ? 3 : 4}>
+                  {t('skipped')}
+                </td>
+              </tr>
+            ) : test ? (
               <tr key={ordinal} data-testid="test-row" data-verdict={test.verdict} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800/70">
                 <td className="py-1.5 pr-3 font-mono text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
                   {ordinal + 1}

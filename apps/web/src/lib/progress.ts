@@ -1,10 +1,10 @@
 // Folds the live progress events of a submission (SSE) into what the page shows. Pure, so it is unit tested.
 import type { ProgressEvent, SubmissionDetail, SubmissionStatus, TestResult, Verdict } from '@oj/shared';
 
-export interface LiveTest extends TestResult {
+export type LiveTest = TestResult & {
   ordinal: number;
   sample?: boolean;
-}
+};
 
 export interface LiveSubmission {
   id: number;

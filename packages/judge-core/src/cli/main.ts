@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult } from '@oj/shared';
+import { isSkippedTest, LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult } from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
 import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage, PackageError } from '../package/load.ts';
 import { verifyPackageFully } from '../package/verify.ts';
@@ -25,6 +25,10 @@ function formatResultTable(result: JudgeResult): string {
   if (result.tests.length > 0) {
     lines.push(`${'test'.padEnd(8)}${'verdict'.padEnd(9)}${'time'.padStart(9)}${'memory'.padStart(11)}  message`);
     for (const test of result.tests) {
+      if (isSkippedTest(test)) {
+        lines.push(`${test.id.padEnd(8)}${'SKIP'.padEnd(9)}${'-'.padStart(9)}${'-'.padStart(11)}  not run: its subtask has already failed`);
+        continue;
+      }
       const message = (test.message ?? '').replace(/\s+/g, ' ').slice(0, 100);
       lines.push(
         `${test.id.padEnd(8)}${test.verdict.padEnd(9)}${`${test.timeMs} ms`.padStart(9)}${`${(test.memoryKb / 1024).toFixed(1)} MB`.padStart(11)}  ${message}`,
@@ -54,13 +58,17 @@ async function judgeCommand(positionals: string[], json: boolean): Promise<numbe
       { runner: pool, concurrency: pool.size },
     );
     if (json) {
-      const tests = result.tests.map(({ id, verdict, timeMs, memoryKb, message }) => ({
-        id,
-        verdict,
-        timeMs,
-        memoryKb,
-        ...(message ? { message } : {}),
-      }));
+      const tests = result.tests.map((test) =>
+        isSkippedTest(test)
+          ? { id: test.id, status: test.status, verdict: null, timeMs: 0, memoryKb: 0 }
+          : {
+              id: test.id,
+              verdict: test.verdict,
+              timeMs: test.timeMs,
+              memoryKb: test.memoryKb,
+              ...(test.message ? { message: test.message } : {}),
+            },
+      );
       const printed = {
         verdict: result.verdict,
         score: result.score,
@@ -108,7 +116,7 @@ async function verifyCommand(positionals: string[], repeat: number): Promise<num
               );
               if (!check.ok) {
                 const firstBad = check.result.tests.find(
-                  (test) => test.verdict !== check.expected && test.verdict !== 'AC',
+                  (test) => !isSkippedTest(test) && test.verdict !== check.expected && test.verdict !== 'AC',
                 );
                 const detail =
                   check.result.compileMessage ??
