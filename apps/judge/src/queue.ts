@@ -2,21 +2,29 @@
 // as `@oj/judge/queue`, so it stays free of the worker's dependencies (Prisma, the sandbox).
 import { Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq';
 import {
-  JUDGE_PRIORITY,
   JUDGE_QUEUE,
   RUN_QUEUE,
   judgeJobId,
   judgeJobSchema,
+  judgePriorityNumber,
   runJobSchema,
+  type JudgePriorityClass,
   type JudgeJob,
   type RunJob,
   type RunResponse,
   type Verdict,
 } from '@oj/shared';
 
-export { JUDGE_PRIORITY, JUDGE_QUEUE, RUN_QUEUE, submissionChannel } from '@oj/shared';
+export { JUDGE_PRIORITY, JUDGE_QUEUE, RUN_QUEUE, judgePriorityNumber, submissionChannel } from '@oj/shared';
 
-export type JudgePriority = keyof typeof JUDGE_PRIORITY;
+export type JudgePriority = JudgePriorityClass;
+
+/** A priority class and the job's place in its user's backlog (see judgePriorityNumber). */
+export interface RankedJudgePriority {
+  priorityClass: JudgePriority;
+  /** How many submissions of the same user are pending (PENDING or JUDGING) ahead of this one. */
+  pendingAhead: number;
+}
 
 /** What a finished judge job returns (visible in the queue dashboard). */
 export interface JudgeJobResult {
@@ -74,6 +82,18 @@ export function judgePriorityOf(submission: { contestId: number | null; judgeGen
   return submission.contestId === null ? 'live' : 'contest';
 }
 
+/**
+ * The priority the API and the reconciler enqueue a submission's job with: its class, pushed back by the
+ * user's submissions pending ahead of it, so one user's backlog yields to other users' first submissions.
+ */
+export function rankedJudgePriorityOf(submission: {
+  contestId: number | null;
+  judgeGeneration: number;
+  pendingAhead: number;
+}): RankedJudgePriority {
+  return { priorityClass: judgePriorityOf(submission), pendingAhead: submission.pendingAhead };
+}
+
 export function createJudgeQueue(connection: ConnectionOptions, prefix: string): JudgeQueue {
   return new Queue<JudgeJob, JudgeJobResult>(JUDGE_QUEUE, { connection, prefix });
 }
@@ -84,19 +104,23 @@ export function createRunQueue(connection: ConnectionOptions, prefix: string): R
 
 /**
  * Enqueues the judge job of a submission that is stored as PENDING. Returns the job id; enqueueing the
- * same submission attempt again while its job exists does nothing.
+ * same submission attempt again while its job exists does nothing. A bare class means the user's first
+ * pending submission (nothing ahead of it).
  */
 export async function enqueueJudgeJob(
   queue: JudgeQueue,
   submission: EnqueueableSubmission,
-  priority: JudgePriority,
+  priority: JudgePriority | RankedJudgePriority,
   retry: JudgeJobRetry = JUDGE_JOB_RETRY,
 ): Promise<string> {
   const data = judgeJobSchema.parse({ v: 1, submissionId: submission.id, generation: submission.judgeGeneration });
   const jobId = judgeJobIdFor(submission);
   const options: JobsOptions = {
     jobId,
-    priority: JUDGE_PRIORITY[priority],
+    priority:
+      typeof priority === 'string'
+        ? judgePriorityNumber(priority)
+        : judgePriorityNumber(priority.priorityClass, priority.pendingAhead),
     attempts: retry.attempts,
     backoff: { type: 'exponential', delay: retry.backoffMs },
     removeOnComplete: KEEP_COMPLETED,

@@ -8,6 +8,7 @@ import {
   enqueueJudgeJob,
   judgeJobIdFor,
   judgePriorityOf,
+  rankedJudgePriorityOf,
   JUDGE_JOB_RETRY,
   type JudgeJobRetry,
   type JudgeQueue,
@@ -112,10 +113,13 @@ async function requeue(
   // The row is updated first, inside the lock's transaction: if enqueueing fails, the transaction rolls
   // back and the next run tries the same attempt again (its job id makes a double enqueue one job).
   await locked.recordEnqueued(submission.id, submission.judgeGeneration, attempts);
+  // The same fair-queueing rule as the API's first enqueue: behind the user's own older pending submissions.
+  const pendingAhead =
+    judgePriorityOf(submission) === 'rejudge' ? 0 : await locked.countPendingAhead(submission.id);
   await enqueueJudgeJob(
     dependencies.queue,
     { ...submission, attempts },
-    judgePriorityOf(submission),
+    rankedJudgePriorityOf({ ...submission, pendingAhead }),
     dependencies.retry ?? JUDGE_JOB_RETRY,
   );
 }

@@ -26,8 +26,33 @@ export function judgeJobId(job: Pick<JudgeJob, 'submissionId' | 'generation'>): 
   return `submission-${job.submissionId}-g${job.generation}`;
 }
 
-/** Lower runs first (BullMQ priorities). */
-export const JUDGE_PRIORITY = { contest: 1, live: 2, rejudge: 10 } as const;
+/**
+ * Lower runs first (BullMQ priorities, 1 to 2^21 - 1; all our jobs have one, so none takes BullMQ's
+ * "no priority" path (0), which would run before every prioritized job). These are the priorities of a
+ * user's first pending submission; see judgePriorityNumber for the ones behind it.
+ */
+export const JUDGE_PRIORITY = { contest: 1, live: 2, rejudge: 1_000_000 } as const;
+export type JudgePriorityClass = keyof typeof JUDGE_PRIORITY;
+
+/**
+ * Fair queueing: each submission a user already has waiting (PENDING or JUDGING) pushes their next one
+ * back by this much, so another user's first submission overtakes a user's backlog. The step is larger
+ * than the gap between contest and live, so the backlog position decides first and the class breaks ties
+ * (a contest submission goes before a live one with as many ahead of it).
+ */
+export const JUDGE_PRIORITY_BACKLOG_STEP = 10;
+/** Backlog positions past this one share its priority (keeps learner priorities far below rejudges'). */
+export const JUDGE_PRIORITY_MAX_BACKLOG = 10_000;
+
+/**
+ * The BullMQ priority of a judge job: its class, pushed back by how many submissions of the same user are
+ * pending ahead of it. Rejudges (staff work) all share one priority, after every learner submission.
+ */
+export function judgePriorityNumber(priorityClass: JudgePriorityClass, pendingAhead = 0): number {
+  if (priorityClass === 'rejudge') return JUDGE_PRIORITY.rejudge;
+  const position = Math.min(Math.max(0, Math.floor(pendingAhead)), JUDGE_PRIORITY_MAX_BACKLOG);
+  return JUDGE_PRIORITY[priorityClass] + position * JUDGE_PRIORITY_BACKLOG_STEP;
+}
 
 /** Redis pub/sub channel carrying one submission's progress, so any API instance can relay it. */
 export function submissionChannel(prefix: string, submissionId: number): string {
