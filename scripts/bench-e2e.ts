@@ -1,6 +1,7 @@
 // `npm run bench:e2e [-- --concurrency 16 --submissions 400 --json]`: drives the whole stack over
 // HTTP (its own database, Redis prefix and ports) and prints submit-to-final-verdict latency with an
-// idle queue and under load, sustained throughput, and how many submissions were lost.
+// idle queue and under load, sustained throughput, how many submissions were lost, and what other
+// learners wait while one learner keeps the most `while(true){}` submissions pending that the limits allow.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,8 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '400' },
     idle: { type: 'string', default: '30' },
     workers: { type: 'string', default: '1' },
+    victims: { type: 'string', default: '4' },
+    'victim-submissions': { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -34,7 +37,9 @@ const stack = await startStack({
   webPort: apiPort + 1,
   workers: Number(values.workers),
   withoutWeb: true,
-  env: { SUBMISSIONS_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
+  // The per-minute and sign-up limits would only slow the load down; the pending cap stays at its default
+  // (MAX_PENDING_SUBMISSIONS, 5), which is what the noisy-neighbour phase is about.
+  env: { SUBMISSIONS_PER_MINUTE: '100000', SIGNUPS_PER_HOUR: '100000', LOG_LEVEL: 'warn' },
   log: (line) => {
     if (!/\[(api|judge-\d+)\] \{/.test(line)) say(line);
   },
@@ -73,9 +78,14 @@ class Client {
   }
 
   /** Submits and waits for the final event on the submission's SSE stream. */
-  async submitAndWait(code: string): Promise<{ id: number; latencyMs: number; verdict: string }> {
+  async submitAndWait(code: string, problem = 'subsets'): Promise<{ id: number; latencyMs: number; verdict: string }> {
     const started = performance.now();
-    const response = await this.request('POST', '/api/submissions', { problem: 'subsets', language: 'javascript', code });
+    let response = await this.request('POST', '/api/submissions', { problem, language: 'javascript', code });
+    // The pending cap: the flooder's next submission waits for room, as a learner would.
+    while (response.status === 429 && problem !== 'subsets') {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      response = await this.request('POST', '/api/submissions', { problem, language: 'javascript', code });
+    }
     if (response.status !== 201 && response.status !== 200) throw new Error(`submit failed: ${response.status} ${await response.text()}`);
     const { id } = (await response.json()) as { id: number };
     const events = await this.request('GET', `/api/submissions/${id}/events`);
@@ -99,6 +109,9 @@ function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
+
+/** The API's default pending cap (MAX_PENDING_SUBMISSIONS); the stack above does not change it. */
+const MAX_PENDING_SUBMISSIONS = 5;
 
 const code = await readFile(path.join(REPO_ROOT, 'problems/subsets/solutions/ac.js'), 'utf8');
 const submitted: number[] = [];
@@ -139,6 +152,36 @@ try {
   const loadSeconds = (performance.now() - loadStart) / 1000;
   loadLatencies.sort((a, b) => a - b);
 
+  // Noisy neighbour: one learner keeps MAX_PENDING_SUBMISSIONS endless loops pending on spicy-rabbit-head
+  // (each loop's next one goes in as soon as its previous one is final) while other learners submit subsets.
+  const victimCount = Number(values.victims);
+  const victimSubmissions = Number(values['victim-submissions']);
+  say(`noisy neighbour: 1 learner keeps ${MAX_PENDING_SUBMISSIONS} while(true){} pending; ${victimCount} others submit ${victimSubmissions} each`);
+  const flooder = new Client(stack.apiUrl);
+  await flooder.signUp(`flooder_${process.pid % 10000}`);
+  let flooding = true;
+  let floodJudged = 0;
+  const floodLoops = Array.from({ length: MAX_PENDING_SUBMISSIONS }, async () => {
+    while (flooding) {
+      await flooder.submitAndWait('while (true) {}', 'spicy-rabbit-head');
+      floodJudged++;
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the backlog build up first
+  const victimLatencies: number[] = [];
+  await Promise.all(
+    clients.slice(0, victimCount).map(async (client) => {
+      for (let i = 0; i < victimSubmissions; i++) {
+        const result = await client.submitAndWait(code);
+        submitted.push(result.id);
+        victimLatencies.push(result.latencyMs);
+      }
+    }),
+  );
+  flooding = false;
+  await Promise.all(floodLoops);
+  victimLatencies.sort((a, b) => a - b);
+
   // Lost: anything not finished with the verdict an accepted solution must get.
   let lost = 0;
   for (const id of submitted) {
@@ -155,8 +198,17 @@ try {
     concurrency,
     submissions: submitted.length,
     lost,
+    noisyVictimP50Ms: Math.round(percentile(victimLatencies, 0.5)),
+    noisyVictimP95Ms: Math.round(percentile(victimLatencies, 0.95)),
+    noisyVictims: victimCount,
+    noisyFlooderJudged: floodJudged,
   };
-  const goals = { idleP50: figures.idleP50Ms <= 150, throughput: figures.throughputPerSecond >= 50, lost: lost === 0 };
+  const goals = {
+    idleP50: figures.idleP50Ms <= 150,
+    throughput: figures.throughputPerSecond >= 50,
+    lost: lost === 0,
+    noisyVictimP95: figures.noisyVictimP95Ms <= 3000,
+  };
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ...figures, goalsMet: goals })}\n`);
   } else {
@@ -167,6 +219,9 @@ try {
     say(`  under load    p50 ${figures.loadP50Ms} ms   p99 ${figures.loadP99Ms} ms   (${concurrency} clients)`);
     say(`  throughput    ${figures.throughputPerSecond} judged submissions/s   ${mark(goals.throughput)} (goal >= 50/s)`);
     say(`  lost          ${lost} of ${submitted.length}   ${mark(goals.lost)} (must be 0)`);
+    say(
+      `  noisy neighbour  victims p50 ${figures.noisyVictimP50Ms} ms   p95 ${figures.noisyVictimP95Ms} ms   ${mark(goals.noisyVictimP95)} (goal p95 <= 3000 ms; ${victimCount} victims, flooder's loops judged meanwhile: ${floodJudged})`,
+    );
   }
   if (lost > 0) exitCode = 1;
 } catch (error) {

@@ -113,7 +113,10 @@ async function submitAndFollow(client: ApiClient, entry: Case): Promise<Judged> 
 }
 
 beforeAll(async () => {
-  environment = await createApiTestEnvironment('judging', { env: { SUBMISSIONS_PER_MINUTE: '100' } });
+  environment = await createApiTestEnvironment('judging', {
+    // One learner sends every case at once: more than the default cap of pending submissions.
+    env: { SUBMISSIONS_PER_MINUTE: '100', MAX_PENDING_SUBMISSIONS: '100' },
+  });
   await environment.startJudge();
   learner = (await environment.registerLearner()).client;
   // All at once: the worker judges two at a time, and each stream follows its own submission.

@@ -10,6 +10,7 @@ import { withTimeout } from '../common/timeout.ts';
 import { RUN_QUEUE_EVENTS, RUN_QUEUE_PRODUCER } from '../infra/queues.module.ts';
 import { RateLimiter } from '../infra/rate-limiter.ts';
 import { ProblemsService } from '../problems/problems.service.ts';
+import { RunSlots } from './run-slots.ts';
 
 /** BullMQ waits for Redis to come back rather than failing; a request does not wait that long. */
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -32,6 +33,7 @@ export class RunsService {
     @Inject(RUN_QUEUE_PRODUCER) private readonly queue: RunQueue,
     @Inject(RUN_QUEUE_EVENTS) private readonly queueEvents: QueueEvents,
     @Inject(RateLimiter) private readonly rateLimiter: RateLimiter,
+    @Inject(RunSlots) private readonly slots: RunSlots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,9 +49,13 @@ export class RunsService {
       limit: this.config.rateLimits.runsPerMinute,
       windowSeconds: 60,
     });
+    return this.slots.withSlot(user.id, () => this.enqueueAndWait(problem.currentVersionId, request));
+  }
+
+  private async enqueueAndWait(problemVersionId: number, request: RunRequestBody): Promise<RunResponse> {
     const enqueued = enqueueRunJob(this.queue, {
       v: 1,
-      problemVersionId: problem.currentVersionId,
+      problemVersionId,
       language: request.language,
       code: request.code,
       ...(request.input !== undefined ? { input: request.input } : {}),

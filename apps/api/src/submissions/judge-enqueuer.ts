@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { enqueueJudgeJob, judgePriorityOf, type JudgeQueue } from '@oj/judge/queue';
+import { enqueueJudgeJob, rankedJudgePriorityOf, type JudgeQueue } from '@oj/judge/queue';
 import { withTimeout } from '../common/timeout.ts';
 import { JUDGE_QUEUE } from '../infra/queues.module.ts';
 import type { JudgeableSubmission } from './submission.repository.ts';
@@ -14,13 +14,13 @@ export class JudgeEnqueuer {
   constructor(@Inject(JUDGE_QUEUE) private readonly queue: JudgeQueue) {}
 
   /**
-   * Puts the submission's job on the judge queue. A failure is logged, not thrown: the submission is already
+   * Puts the submission's job on the judge queue, behind the same user's submissions pending ahead of it. A failure is logged, not thrown: the submission is already
    * stored as PENDING, and the reconciler enqueues it again after its deadline, so it is never lost.
    */
-  async enqueue(submission: JudgeableSubmission): Promise<void> {
+  async enqueue(submission: JudgeableSubmission & { pendingAhead: number }): Promise<void> {
     try {
       await withTimeout(
-        enqueueJudgeJob(this.queue, submission, judgePriorityOf(submission)),
+        enqueueJudgeJob(this.queue, submission, rankedJudgePriorityOf(submission)),
         ENQUEUE_TIMEOUT_MS,
         'enqueue',
       );

@@ -11,6 +11,9 @@ export interface JudgeableSubmission {
   contestId: number | null;
 }
 
+/** First key of the per-user advisory lock around the pending-submissions cap. */
+const PENDING_CAP_LOCK_CLASS = 7_001;
+
 const judgeableFields = { id: true, judgeGeneration: true, attempts: true, contestId: true } as const;
 
 const summaryFields = {
@@ -71,17 +74,35 @@ export class SubmissionRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
   /** Stores a new submission as PENDING; the caller enqueues its first job (attempt 1) right after. */
-  create(data: {
-    userId: number;
-    problemId: number;
-    problemVersionId: number;
-    contestId: number | null;
-    language: Language;
-    code: string;
-  }): Promise<JudgeableSubmission> {
-    return this.prisma.submission.create({
-      data: { ...data, status: 'PENDING', attempts: 1, enqueuedAt: new Date() },
-      select: judgeableFields,
+  /**
+   * Stores a PENDING submission unless the user already has `maxPending` of their own waiting or being
+   * judged (then `null`, nothing stored). A per-user advisory lock held for the transaction makes the count
+   * and the insert one step, so concurrent requests cannot both take the last place. Also returns how many
+   * of the user's submissions are pending ahead of the new one (its fair-queueing position).
+   */
+  async createWithinPendingCap(
+    data: {
+      userId: number;
+      problemId: number;
+      problemVersionId: number;
+      contestId: number | null;
+      language: Language;
+      code: string;
+    },
+    maxPending: number,
+  ): Promise<(JudgeableSubmission & { pendingAhead: number }) | null> {
+    return this.prisma.$transaction(async (transaction) => {
+      // The two-key form has a key space of its own, apart from the reconciler's one-key lock.
+      await transaction.$executeRaw`SELECT pg_advisory_xact_lock(${PENDING_CAP_LOCK_CLASS}::int, ${data.userId}::int)`;
+      const pendingAhead = await transaction.submission.count({
+        where: { userId: data.userId, judgeGeneration: 0, status: { in: ['PENDING', 'JUDGING'] } },
+      });
+      if (pendingAhead >= maxPending) return null;
+      const submission = await transaction.submission.create({
+        data: { ...data, status: 'PENDING', attempts: 1, enqueuedAt: new Date() },
+        select: judgeableFields,
+      });
+      return { ...submission, pendingAhead };
     });
   }
 

@@ -55,14 +55,25 @@ export class SubmissionsService {
       { key: `submit:${user.id}`, limit: this.config.rateLimits.submissionsPerMinute, windowSeconds: 60 },
       { failOpen: true },
     );
-    const submission = await this.submissions.create({
-      userId: user.id,
-      problemId: problem.id,
-      problemVersionId: problem.currentVersionId,
-      contestId,
-      language: request.language,
-      code: request.code,
-    });
+    const maxPending = this.config.rateLimits.maxPendingSubmissions;
+    const submission = await this.submissions.createWithinPendingCap(
+      {
+        userId: user.id,
+        problemId: problem.id,
+        problemVersionId: problem.currentVersionId,
+        contestId,
+        language: request.language,
+        code: request.code,
+      },
+      maxPending,
+    );
+    if (!submission) {
+      throw new DomainError(
+        'RATE_LIMITED',
+        `you have ${maxPending} submissions waiting to be judged; wait for one of them to finish`,
+        { headers: { 'Retry-After': '5' } },
+      );
+    }
     await this.enqueuer.enqueue(submission);
     return { id: submission.id };
   }
@@ -79,7 +90,12 @@ export class SubmissionsService {
         const sample = row.sampleOrdinals.has(ordinal);
         const { message, ...rest } = result;
         const mayReadMessage = sample || mayReadHiddenTestMessages(viewer);
-        return { ...rest, ordinal, sample, ...(message !== undefined && mayReadMessage ? { message } : {}) } as SubmissionTest;
+        return {
+          ...rest,
+          ordinal,
+          sample,
+          ...(message !== undefined && mayReadMessage ? { message } : {}),
+        } as SubmissionTest;
       }),
       testCount: row.testCount,
     };
@@ -119,7 +135,8 @@ export class SubmissionsService {
     await this.progress
       .forget(id)
       .catch((error: unknown) => this.logger.warn({ err: error, submissionId: id }, 'could not clear old progress'));
-    await this.enqueuer.enqueue(submission);
+    // Rejudges share one priority below every learner's submission; no backlog position applies.
+    await this.enqueuer.enqueue({ ...submission, pendingAhead: 0 });
     return { id: submission.id };
   }
 
