@@ -221,6 +221,36 @@ describe('the reconciler', () => {
     });
   });
 
+  test("enqueues a user's lost submissions again behind one another, as the API first did", async () => {
+    const { problemId, versionId } = environment.versions['spicy-rabbit-head'];
+    const user = await environment.prisma.user.create({ data: { username: `backlog-${Date.now()}`, passwordHash: 'x' } });
+    const lost = [];
+    for (let i = 0; i < 3; i++) {
+      lost.push(
+        await environment.prisma.submission.create({
+          data: {
+            userId: user.id,
+            problemId,
+            problemVersionId: versionId,
+            language: 'javascript',
+            // Slow to judge, so none of them is final before the reconciler has enqueued all three.
+            code: 'while (true) {}',
+            enqueuedAt: LONG_AGO,
+          },
+        }),
+      );
+    }
+
+    const report = await worker.reconcileOnce();
+
+    for (const submission of lost) expect(report.requeued).toContain(submission.id);
+    const priorities = await Promise.all(
+      lost.map(async (submission) => (await environment.queue.getJob(`submission-${submission.id}-g0-a2`))?.opts.priority),
+    );
+    expect(priorities).toEqual([2, 12, 22]);
+    await waitUntilFinished(environment, lost.map((submission) => submission.id));
+  });
+
   test('does nothing while another worker holds its lock', async () => {
     const lost = await createSubmission(environment, { problem: 'subsets', code: 'x', enqueuedAt: LONG_AGO });
     // Another session holds the lock for the length of its transaction.
