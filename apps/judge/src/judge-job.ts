@@ -38,7 +38,7 @@ export async function processJudgeJob(job: Job<unknown>, dependencies: JudgeJobD
   const { submissionId, generation } = parsed.data;
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   try {
-    return await judgeTakenSubmission(submissionId, generation, lastAttempt, dependencies);
+    return await judgeTakenSubmission(submissionId, generation, lastAttempt, job.opts.priority, dependencies);
   } catch (error) {
     const unrecoverable = error instanceof ProblemDataError || error instanceof UnrecoverableError;
     dependencies.logger.error('judging failed', {
@@ -58,6 +58,7 @@ async function judgeTakenSubmission(
   submissionId: number,
   generation: number,
   lastAttempt: boolean,
+  priority: number | undefined,
   dependencies: JudgeJobDependencies,
 ): Promise<JudgeJobResult> {
   const { submissions, problems, progress, logger } = dependencies;
@@ -86,6 +87,8 @@ async function judgeTakenSubmission(
     {
       runner: dependencies.runner,
       concurrency: dependencies.concurrency,
+      // The job's fair-queueing priority also orders its tests among other jobs' in the sandbox pool.
+      ...(priority !== undefined ? { priority } : {}),
       reporter: {
         // Not awaited, so the next test starts at once: the publisher keeps the submission's events in
         // order (the final event below goes out after every test event) and never rejects.

@@ -26,6 +26,8 @@ export interface JudgeDependencies {
   reporter?: JudgeReporter;
   /** How many tests run at once; match the runner's pool size. */
   concurrency?: number;
+  /** Passed with every run (tests and custom checker) to the runner: see RunRequest.priority. */
+  priority?: number;
 }
 
 const VERDICT_BY_STATUS: Record<Exclude<RunStatus, 'ok'>, Verdict> = {
@@ -131,7 +133,10 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
     const maxScore = manifest.subtasks.reduce((sum, subtask) => sum + subtask.score, 0);
     return { verdict: 'CE', score: 0, maxScore, tests: [], subtasks: [], compileMessage: compiled.message, timeMs: 0, memoryKb: 0 };
   }
-  const checker = problemChecker(request.problem, dependencies.runner, request.sandboxKey);
+  const { priority } = dependencies;
+  const runner: SandboxRunner =
+    priority === undefined ? dependencies.runner : { run: (run) => dependencies.runner.run({ ...run, priority }) };
+  const checker = problemChecker(request.problem, runner, request.sandboxKey);
 
   const results = new Array<TestResult>(testIds.length);
   const finishedById = new Map<string, TestResult>();
@@ -145,7 +150,7 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
       if (canSkipTest(manifest, testIds, index, finishedById)) {
         result = { id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 };
       } else try {
-        result = await judgeTest(id, request, compiled, checker, dependencies.runner);
+        result = await judgeTest(id, request, compiled, checker, runner);
       } catch (error) {
         result = { id, verdict: 'SE', timeMs: 0, memoryKb: 0, scoreFraction: 0, message: `judging failed: ${(error as Error).message}` };
       }

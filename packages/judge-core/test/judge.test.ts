@@ -104,3 +104,19 @@ describe('judgeSubmission stops a failed subtask early', () => {
     expect(result.verdict).toBe('WA');
   });
 });
+
+describe('judgeSubmission priority', () => {
+  it("passes the job's priority with every run to the runner", async () => {
+    const priorities: (number | undefined)[] = [];
+    const runner: SandboxRunner = {
+      run: (request) => {
+        priorities.push(request.priority);
+        return Promise.resolve({ status: 'ok', output: request.input, cpuMs: 1, memoryKb: 1 });
+      },
+    };
+    const judged = problem([{ id: 'a', score: 100, tests: ['1', '2'], dependencies: [] }], { '1': 'x1', '2': 'x2' });
+    await judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'p' }, { runner, priority: 32 });
+    await judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'q' }, { runner });
+    expect(priorities).toEqual([32, 32, undefined, undefined]);
+  });
+});

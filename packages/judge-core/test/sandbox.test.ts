@@ -191,3 +191,42 @@ describe('FinalizationRegistry and WeakRef', () => {
     expect(await run(source, '')).toMatchObject({ status: 'ok', output: 'true true true true 7 true true [object FinalizationRegistry] FinalizationRegistry\n' });
   });
 });
+
+describe('waiting for a sandbox', () => {
+  it('runs waiting tests by priority, then in arrival order', async () => {
+    const single = new SandboxPool({ size: 1 });
+    try {
+      await single.warm();
+      const compiled = await compileProgram(`const t = Date.now(); while (Date.now() - t < 300) {} console.log(1)`, 'javascript');
+      if (!compiled.ok) throw new Error(compiled.message);
+      const finished: string[] = [];
+      const runAs = (name: string, priority?: number) =>
+        single
+          .run({
+            sandboxKey: `priority-${name}`,
+            code: compiled.code,
+            fileName: compiled.fileName,
+            style: 'stdio',
+            input: '',
+            limits,
+            ...(priority !== undefined ? { priority } : {}),
+          })
+          .then((outcome) => {
+            expect(outcome.status).toBe('ok');
+            finished.push(name);
+          });
+      // `busy` takes the only sandbox; the rest wait and are dispatched one by one as it frees.
+      await Promise.all([
+        runAs('busy', 2),
+        runAs('backlog-1', 32),
+        runAs('backlog-2', 42),
+        runAs('first-of-another-user', 2),
+        runAs('backlog-3', 32),
+        runAs('custom-run'),
+      ]);
+      expect(finished).toEqual(['busy', 'custom-run', 'first-of-another-user', 'backlog-1', 'backlog-3', 'backlog-2']);
+    } finally {
+      await single.close();
+    }
+  });
+});

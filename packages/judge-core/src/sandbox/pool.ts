@@ -170,7 +170,9 @@ export class SandboxPool implements SandboxRunner {
       return Promise.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'the sandbox pool is closed' });
     }
     return new Promise<RunOutcome>((resolve) => {
-      this.queue.push({ request, resolve });
+      const priority = request.priority ?? 0;
+      const behind = this.queue.findIndex((waiting) => (waiting.request.priority ?? 0) > priority);
+      this.queue.splice(behind === -1 ? this.queue.length : behind, 0, { request, resolve });
       this.dispatch();
     });
   }

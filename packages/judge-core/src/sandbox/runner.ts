@@ -24,6 +24,11 @@ export interface RunRequest {
   /** stdin for stdio style; a JSON array of arguments for function style. */
   input: string;
   limits: SandboxLimits;
+  /**
+   * When runs wait for a sandbox, lower goes first (equal ones in arrival order); absent counts as 0.
+   * The judge passes its job's queue priority, so a user's backlog also yields inside the pool.
+   */
+  priority?: number;
 }
 
 export type RunStatus =
