@@ -72,7 +72,7 @@ export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tes
       if (test === undefined) {
         someTestMissing = true;
       } else if (test.status === 'skipped') {
-        // Only skipped once an earlier test of the subtask failed with no credit: nothing left to change.
+        // Skipped only once the subtask was settled (see canSkipTest): nothing left to change.
         continue;
       }
       const testVerdict = test?.verdict ?? 'SE';
@@ -126,9 +126,13 @@ function dependencyOutcome(
 }
 
 /**
- * Whether a test need not run (stop early): every subtask listing it already holds a failed test with
- * no credit that comes before it both in that subtask and in judging order. Its subtasks' scores and
- * verdicts, and the overall verdict (the first non-AC in judging order), are then settled without it.
+ * Whether a test need not run (stop early): each subtask listing it is already settled at 0 credit for
+ * it, by a failed test that comes earlier in judging order, either
+ * - of its own, with no credit and before it in the subtask's list (the min rule cannot go lower and the
+ *   subtask's verdict is that test's), or
+ * - of a subtask it depends on, directly or not (then it scores 0 whatever its own tests do, and its
+ *   verdict is the dependency's, as when its own tests all pass).
+ * The score and the overall verdict (the first non-AC in judging order) are then settled without it.
  * `earlier` holds the results known so far; tests in no subtask always run.
  */
 export function canSkipTest(
@@ -140,16 +144,28 @@ export function canSkipTest(
   const testId = testIds[index]!;
   const containing = manifest.subtasks.filter((subtask) => subtask.tests.includes(testId));
   if (containing.length === 0) return false;
-  return containing.every((subtask) =>
-    subtask.tests.slice(0, subtask.tests.indexOf(testId)).some((otherId) => {
-      const other = earlier.get(otherId);
-      return (
-        other !== undefined &&
-        other.status !== 'skipped' &&
-        other.verdict !== 'AC' &&
-        testScoreFraction(other) === 0 &&
-        testIds.indexOf(otherId) < index
-      );
-    }),
+  const failedBefore = (otherId: string, withNoCredit: boolean): boolean => {
+    const other = earlier.get(otherId);
+    return (
+      other !== undefined &&
+      other.status !== 'skipped' &&
+      other.verdict !== 'AC' &&
+      (!withNoCredit || testScoreFraction(other) === 0) &&
+      testIds.indexOf(otherId) < index
+    );
+  };
+  const subtasksById = new Map(manifest.subtasks.map((subtask) => [subtask.id, subtask]));
+  const dependencyFailed = (subtask: (typeof manifest.subtasks)[number], seen = new Set<string>()): boolean =>
+    subtask.dependencies.some((dependencyId) => {
+      if (seen.has(dependencyId)) return false;
+      seen.add(dependencyId);
+      const dependency = subtasksById.get(dependencyId);
+      if (dependency === undefined) return false;
+      return dependency.tests.some((otherId) => failedBefore(otherId, false)) || dependencyFailed(dependency, seen);
+    });
+  return containing.every(
+    (subtask) =>
+      subtask.tests.slice(0, subtask.tests.indexOf(testId)).some((otherId) => failedBefore(otherId, true)) ||
+      dependencyFailed(subtask),
   );
 }

@@ -120,3 +120,48 @@ describe('judgeSubmission priority', () => {
     expect(priorities).toEqual([32, 32, undefined, undefined]);
   });
 });
+
+describe('judgeSubmission skips subtasks whose dependency failed', () => {
+  it('runs no test of a subtask once a subtask it depends on has failed, and scores as a full run', async () => {
+    const subtasks = [
+      { id: 'small', score: 40, tests: ['1', '2'], dependencies: [] },
+      { id: 'large', score: 60, tests: ['3', '4'], dependencies: ['small'] },
+      { id: 'huge', score: 0, tests: ['5'], dependencies: ['large'] },
+    ];
+    const answers = { '1': 'wrong1', '2': 'x2', '3': 'wrong3', '4': 'x4', '5': 'x5' };
+    const runner = echoRunner();
+    const result = await judgeSubmission(
+      { problem: problem(subtasks, answers), source, language: 'javascript', sandboxKey: 'd' },
+      { runner },
+    );
+    expect(runner.inputs).toEqual(['wrong1']);
+    expect(result.tests.map((test) => test.status ?? 'judged')).toEqual(['judged', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(result).toMatchObject({ verdict: 'WA', score: 0, maxScore: 100 });
+    expect(result.subtasks.map((subtask) => [subtask.id, subtask.score, subtask.verdict])).toEqual([
+      ['small', 0, 'WA'],
+      ['large', 0, 'WA'],
+      ['huge', 0, 'WA'],
+    ]);
+  });
+
+  it('still runs a dependent subtask when its dependency passed', async () => {
+    const runner = echoRunner();
+    const result = await judgeSubmission(
+      {
+        problem: problem(
+          [
+            { id: 'small', score: 40, tests: ['1'], dependencies: [] },
+            { id: 'large', score: 60, tests: ['2', '3'], dependencies: ['small'] },
+          ],
+          { '1': 'x1', '2': 'x2', '3': 'wrong3' },
+        ),
+        source,
+        language: 'javascript',
+        sandboxKey: 'e',
+      },
+      { runner, concurrency: 2 },
+    );
+    expect(runner.inputs.sort()).toEqual(['wrong3', 'x1', 'x2']);
+    expect(result).toMatchObject({ verdict: 'WA', score: 40 });
+  });
+});
