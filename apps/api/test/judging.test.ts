@@ -47,7 +47,11 @@ const CASES: Case[] = [
     name: 'subsets WA',
     problem: 'subsets',
     language: 'javascript',
-    code: solution('subsets', 'wa-missing-empty.js'),
+    // Right on the samples (3 numbers at most), wrong on the larger hidden tests: the hidden test that
+    // fails carries a message; the rest of the subtask is skipped.
+    code: inline(
+      'var subsets = function (nums) { const out = [[]]; for (const x of nums) { const n = out.length; for (let i = 0; i < n; i++) out.push([...out[i], x]); } return nums.length > 3 ? out.slice(1) : out; };',
+    ),
     verdict: 'WA',
   },
   {
@@ -115,7 +119,7 @@ async function submitAndFollow(client: ApiClient, entry: Case): Promise<Judged> 
 beforeAll(async () => {
   environment = await createApiTestEnvironment('judging', {
     // One learner sends every case at once: more than the default cap of pending submissions.
-    env: { SUBMISSIONS_PER_MINUTE: '100', MAX_PENDING_SUBMISSIONS: '100' },
+    env: { SUBMISSIONS_PER_MINUTE: '100', MAX_PENDING_SUBMISSIONS: '100', METRICS_TOKEN: 'judging-metrics-token-1' },
   });
   await environment.startJudge();
   learner = (await environment.registerLearner()).client;
@@ -221,7 +225,9 @@ describe('after judging', () => {
   test('the metrics count verdicts and the judge latency', async () => {
     // Finished submissions are recorded in batches every second.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const metrics = (await environment.anonymous().get('/metrics')).text;
+    const metrics = (
+      await environment.anonymous().get('/metrics', { headers: { authorization: 'Bearer judging-metrics-token-1' } })
+    ).text;
     const count = (verdict: string) =>
       Number(new RegExp(`oj_submission_verdicts_total\\{verdict="${verdict}"\\} (\\d+)`).exec(metrics)?.[1]);
     // Streams that opened after a submission had finished saw no live final, so count at least those seen live.

@@ -163,7 +163,9 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
   const workers = Math.max(1, Math.min(dependencies.concurrency ?? 1, testIds.length));
   await Promise.all(Array.from({ length: workers }, worker));
 
-  const tests = skipAsIfSequential(manifest, testIds, results);
+  // A test that was already running when an earlier one settled its subtask keeps the result it got: it
+  // was shown live, and it cannot change the score or the overall verdict (see canSkipTest).
+  const tests = results;
   const scored = scoreSubmission(manifest, tests);
   const judged = tests.filter((test) => test.status !== 'skipped');
   return {
@@ -175,20 +177,4 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
     timeMs: judged.reduce((max, test) => Math.max(max, test.timeMs), 0),
     memoryKb: judged.reduce((max, test) => Math.max(max, test.memoryKb), 0),
   };
-}
-
-/**
- * With several tests running at once, a test may already be running when an earlier one fails, so
- * which tests got skipped depends on timing. Re-deciding in judging order makes the result the one a
- * single runner would give: every test skipped then either was skipped here or ran and is dropped;
- * every other test ran, because a test is only skipped at its start on a failure that also settles it
- * in order.
- */
-function skipAsIfSequential(manifest: ProblemManifest, testIds: readonly string[], results: TestResult[]): TestResult[] {
-  const settled = new Map<string, TestResult>();
-  return results.map((result, index) => {
-    const final: TestResult = canSkipTest(manifest, testIds, index, settled) ? { id: result.id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 } : result;
-    settled.set(result.id, final);
-    return final;
-  });
 }

@@ -66,7 +66,7 @@ describe('judgeSubmission stops a failed subtask early', () => {
     ]);
   });
 
-  it('gives the same result with tests running concurrently', async () => {
+  it('gives the same score and verdict with tests running concurrently, and keeps what ran', async () => {
     const runner = echoRunner();
     const result = await judgeSubmission(
       {
@@ -82,9 +82,14 @@ describe('judgeSubmission stops a failed subtask early', () => {
       },
       { runner, concurrency: 2 },
     );
-    // Test 2 was already running when test 1 failed; its result is dropped as a single runner would.
+    // Test 2 was already running when test 1 failed: it keeps its result (it was shown live).
     expect(runner.inputs).toEqual(['wrong1', 'wrong2']);
-    expect(result.tests.map((test) => test.status ?? 'judged')).toEqual(['judged', 'skipped', 'skipped', 'skipped']);
+    expect(result.tests.map((test) => [test.status ?? 'judged', test.verdict])).toEqual([
+      ['judged', 'WA'],
+      ['judged', 'WA'],
+      ['skipped', null],
+      ['skipped', null],
+    ]);
     expect(result.verdict).toBe('WA');
     expect(result.score).toBe(0);
   });
