@@ -59,7 +59,9 @@ try {
   log('');
   log(`oj is running:`);
   if (stack.webUrl) log(`  site       http://localhost:${config.WEB_PORT}`);
-  log(`  API        http://localhost:${config.API_PORT}/api   (docs: /api/docs, metrics: /metrics)`);
+  log(
+    `  API        http://localhost:${config.API_PORT}/api   (docs: /api/docs, metrics: ${process.env['METRICS_TOKEN'] ? '/metrics with Authorization: Bearer $METRICS_TOKEN' : 'off, set METRICS_TOKEN to serve /metrics'})`,
+  );
   log(`  judges     ${config.JUDGE_WORKERS} worker process(es)`);
   if (!config.ADMIN_PASSWORD) log('  no admin account: set ADMIN_PASSWORD (and ADMIN_USERNAME) and start again to create one');
   log('Press Ctrl+C to stop.');

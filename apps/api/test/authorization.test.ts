@@ -25,6 +25,7 @@ const SECRET_CODE = 'var subsets = function (nums) { return [[]]; /* learner-sec
 const HIDDEN_MESSAGE = 'hidden-test-message: expected [[],[7]] got [[]]';
 const SAMPLE_MESSAGE = 'sample-test-message: expected 8 elements, got 1';
 const COMPILE_MESSAGE = 'compile-message quoting learner-secret-code';
+const METRICS_TOKEN = 'authorization-metrics-token-1';
 
 let environment: ApiTestEnvironment;
 let clients: Record<Caller, ApiClient>;
@@ -51,7 +52,7 @@ async function eachCaller(
 }
 
 beforeAll(async () => {
-  environment = await createApiTestEnvironment('authz', { env: { RUN_TIMEOUT_MS: '1000' } });
+  environment = await createApiTestEnvironment('authz', { env: { RUN_TIMEOUT_MS: '1000', METRICS_TOKEN } });
   const learner = await environment.registerLearner('owner');
   const otherLearner = await environment.registerLearner('other');
   learnerId = learner.id;
@@ -351,11 +352,17 @@ describe('admin', () => {
 });
 
 describe('operations', () => {
-  test.each(['/api/health', '/api/ready', '/metrics', '/api/docs', '/api/docs.json'])(
-    '%s answers everyone',
-    async (path) => {
-      const statuses = await eachCaller((client) => client.get(path));
-      expect(statuses).toEqual<Expected>({ anonymous: 200, learner: 200, otherLearner: 200, setter: 200, admin: 200 });
-    },
-  );
+  test.each(['/api/health', '/api/ready', '/api/docs', '/api/docs.json'])('%s answers everyone', async (path) => {
+    const statuses = await eachCaller((client) => client.get(path));
+    expect(statuses).toEqual<Expected>({ anonymous: 200, learner: 200, otherLearner: 200, setter: 200, admin: 200 });
+  });
+
+  test('/metrics is for the holder of METRICS_TOKEN only, whatever the role', async () => {
+    const statuses = await eachCaller((client) => client.get('/metrics'));
+    expect(statuses).toEqual<Expected>({ anonymous: 401, learner: 401, otherLearner: 401, setter: 401, admin: 401 });
+    const withToken = await eachCaller((client) =>
+      client.get('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }),
+    );
+    expect(withToken).toEqual<Expected>({ anonymous: 200, learner: 200, otherLearner: 200, setter: 200, admin: 200 });
+  });
 });

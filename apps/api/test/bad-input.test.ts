@@ -177,6 +177,49 @@ describe('paths and queries', () => {
     expect(errorOf(badVerdict).fields).toHaveProperty('verdict');
   });
 
+  // NUL bytes and page numbers past PostgreSQL's integers used to reach the database and come back as 500.
+  test.each([
+    ['/api/problems?search=%00', 'search'],
+    ['/api/problems?tag=a%00b', 'tag'],
+    ['/api/problems?search=a%1Fb', 'search'],
+    ['/api/submissions?user=%00', 'user'],
+    ['/api/problems?page=99999999999', 'page'],
+    ['/api/submissions?page=99999999999', 'page'],
+    ['/api/problems?page=10001', 'page'],
+  ])('%s is 400 naming `%s`', async (path, field) => {
+    const response = await learner.get(path);
+    expect(response.status, response.text).toBe(400);
+    const error = errorOf(response);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(error.fields ?? {})).toEqual([field]);
+  });
+
+  test('a control character in a search says so', async () => {
+    const response = await learner.get('/api/problems?search=%00');
+    expect(errorOf(response).fields?.['search']).toMatch(/control character/);
+  });
+
+  test.each(['/api/problems?page=10000', '/api/submissions?page=10000'])(
+    '%s (the last page allowed) is an empty page',
+    async (path) => {
+      const response = await learner.get<{ items: unknown[]; page: number }>(path);
+      expect(response.status, response.text).toBe(200);
+      expect(response.body.items).toEqual([]);
+      expect(response.body.page).toBe(10_000);
+    },
+  );
+
+  test('a NUL byte in a login username is 400 naming `username`, not 500', async () => {
+    const response = await environment.anonymous().post('/api/auth/login', {
+      username: 'ad\u0000min',
+      password: 'whatever-password',
+    });
+    expect(response.status, response.text).toBe(400);
+    const error = errorOf(response);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(error.fields ?? {})).toEqual(['username']);
+  });
+
   test('an unknown route is 404 in the same error format', async () => {
     const response = await learner.get('/api/no-such-route');
     expect(response.status).toBe(404);
@@ -217,6 +260,18 @@ describe('admin', () => {
     expect((await admin.patch(`/api/admin/users/${learnerId}`, {})).status).toBe(400);
     expect((await admin.patch('/api/admin/users/2147483647', { disabled: true })).status).toBe(404);
     expect((await admin.patch(`/api/admin/users/${learnerId}`, { disabled: 'yes' })).status).toBe(400);
+  });
+
+  test.each([
+    ['/api/admin/users?search=%00', 'search'],
+    ['/api/admin/users?page=99999999999', 'page'],
+  ])('%s is 400 naming `%s`', async (path, field) => {
+    const admin = await environment.signIn(environment.admin.username, 'staff-password-1');
+    const response = await admin.get(path);
+    expect(response.status, response.text).toBe(400);
+    const error = errorOf(response);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(error.fields ?? {})).toEqual([field]);
   });
 });
 

@@ -15,17 +15,23 @@ import { readEvents } from './support/server-sent-events.ts';
 
 /** Nothing listens on port 1: a Redis that is down. */
 const UNREACHABLE_REDIS = 'redis://127.0.0.1:1';
+/** /metrics needs it (metrics.test.ts covers who may scrape). */
+const METRICS_TOKEN = 'operations-metrics-token-123';
 
 let environment: ApiTestEnvironment;
 const extraApis: ApiProcess[] = [];
 
 beforeAll(async () => {
-  environment = await createApiTestEnvironment('ops', { env: { SSE_HEARTBEAT_MS: '200' } });
+  environment = await createApiTestEnvironment('ops', { env: { SSE_HEARTBEAT_MS: '200', METRICS_TOKEN } });
 });
 afterAll(async () => {
   for (const api of extraApis) await stopProcess(api.child);
   await environment?.destroy();
 });
+
+function scrapeMetrics() {
+  return environment.anonymous().get('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+}
 
 async function startBrokenApi(env: Record<string, string>): Promise<ApiProcess> {
   const api = await startApiProcess({
@@ -74,7 +80,7 @@ describe('health', () => {
     const client = new ApiClient(api.baseUrl);
     const registered = await client.post<{ user: { id: number } }>('/api/auth/register', {
       username: `offline-${randomBytes(3).toString('hex')}`,
-      password: 'password-123',
+      password: 'quiet-orbit-lantern',
     });
     expect(registered.status).toBe(201);
     const submitted = await client.post<{ id: number }>('/api/submissions', {
@@ -98,7 +104,7 @@ describe('health', () => {
 describe('metrics', () => {
   test('/metrics has HTTP, queue and verdict metrics in Prometheus format', async () => {
     await environment.anonymous().get('/api/problems');
-    const response = await environment.anonymous().get('/metrics');
+    const response = await scrapeMetrics();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(response.text).toMatch(/oj_http_requests_total\{method="GET",route="\/api\/problems",status="200"\} \d+/);
@@ -119,7 +125,7 @@ describe('metrics', () => {
       language: 'javascript',
       code: 'var subsets = () => [[]];',
     });
-    const metrics = (await environment.anonymous().get('/metrics')).text;
+    const metrics = (await scrapeMetrics()).text;
     expect(Number(/oj_queue_jobs\{queue="judge",state="waiting"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -17,6 +17,38 @@ export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
 export const roleSchema = z.enum(['learner', 'setter', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
+// ---- shared fields of queries and forms ------------------------------------------------------------
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Text a person types into a search box or a sign-in form: trimmed, at most `maxLength` characters, and no
+ * control characters (PostgreSQL refuses NUL in text, and none of them belongs in a name or a search).
+ */
+export function queryTextSchema(maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .max(maxLength, `at most ${maxLength} characters`)
+    .refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters (such as NUL)');
+}
+
+/** The last page a list query may ask for: far beyond any real list, and well inside PostgreSQL's integers. */
+export const MAX_PAGE = 10_000;
+export const MAX_PAGE_SIZE = 100;
+export const pageQuerySchema = z.coerce
+  .number()
+  .int('a whole number')
+  .min(1, 'at least 1')
+  .max(MAX_PAGE, `at most ${MAX_PAGE}`)
+  .default(1);
+export const pageSizeQuerySchema = z.coerce
+  .number()
+  .int('a whole number')
+  .min(1, 'at least 1')
+  .max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE}`)
+  .default(20);
+
 // ---- auth ----------------------------------------------------------------------------------------
 export const usernameSchema = z
   .string()
@@ -28,7 +60,10 @@ export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200
 
 export const registerRequestSchema = z.strictObject({ username: usernameSchema, password: passwordSchema });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
-export const loginRequestSchema = z.strictObject({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) });
+export const loginRequestSchema = z.strictObject({
+  username: queryTextSchema(32).min(1, 'required'),
+  password: z.string().min(1).max(200),
+});
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const userSummarySchema = z.object({ id: z.number().int(), username: z.string(), role: roleSchema });
@@ -52,10 +87,10 @@ export type Difficulty = z.infer<typeof difficultySchema>;
 export const solvedStateSchema = z.enum(['solved', 'attempted']).nullable();
 
 export const problemListQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  search: z.string().trim().max(100).optional(),
-  tag: z.string().trim().max(40).optional(),
+  page: pageQuerySchema,
+  pageSize: pageSizeQuerySchema,
+  search: queryTextSchema(100).optional(),
+  tag: queryTextSchema(40).optional(),
   difficulty: difficultySchema.optional(),
 });
 export type ProblemListQuery = z.infer<typeof problemListQuerySchema>;
@@ -150,12 +185,12 @@ export const submissionDetailSchema = submissionSummarySchema.extend({
 export type SubmissionDetail = z.infer<typeof submissionDetailSchema>;
 
 export const submissionListQuerySchema = z.strictObject({
-  user: z.string().max(32).optional(),
+  user: queryTextSchema(32).optional(),
   problem: problemSlugSchema.optional(),
   verdict: verdictSchema.optional(),
   mine: z.enum(['true', 'false']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageQuerySchema,
+  pageSize: pageSizeQuerySchema,
 });
 export type SubmissionListQuery = z.infer<typeof submissionListQuerySchema>;
 export const submissionListResponseSchema = z.object({
@@ -201,10 +236,10 @@ export type RunResponse = z.infer<typeof runResponseSchema>;
 // ---- admin -----------------------------------------------------------------------------------------
 /** `GET /api/admin/users` (admins only). */
 export const adminUserListQuerySchema = z.strictObject({
-  search: z.string().trim().max(32).optional(),
+  search: queryTextSchema(32).optional(),
   role: roleSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageQuerySchema,
+  pageSize: pageSizeQuerySchema,
 });
 export type AdminUserListQuery = z.infer<typeof adminUserListQuerySchema>;
 export const adminUserSchema = userSummarySchema.extend({ disabled: z.boolean(), createdAt: z.string() });
