@@ -8,6 +8,7 @@ import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
 import { safeNext } from '@/lib/safe-next';
+import { FormError, FormField } from './form-parts';
 
 export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
   const t = useTranslations('auth');
@@ -56,42 +57,21 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
     }
   };
 
-  const field = (name: string, label: string, type: string, autoComplete: string) => (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        required
-        className="input"
-        aria-invalid={fields[name] ? true : undefined}
-        aria-describedby={fields[name] ? `${name}-error` : undefined}
-      />
-      {fields[name] ? (
-        <p id={`${name}-error`} className="mt-1 text-xs text-red-700 dark:text-red-300">
-          {fields[name]}
-        </p>
-      ) : null}
-    </div>
-  );
-
   return (
     <div className="mx-auto w-full max-w-sm px-3 py-10">
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">{mode === 'signup' ? t('signUpTitle') : t('signInTitle')}</h1>
       <form onSubmit={(event) => void onSubmit(event)} className="card space-y-4 p-5" noValidate data-testid={`${mode}-form`}>
-        {field('username', t('username'), 'text', 'username')}
-        {field('password', t('password'), 'password', mode === 'signup' ? 'new-password' : 'current-password')}
-        {mode === 'signup' ? field('confirm', t('confirm'), 'password', 'new-password') : null}
+        <FormField name="username" label={t('username')} autoComplete="username" error={fields.username} />
+        <FormField
+          name="password"
+          label={t('password')}
+          type="password"
+          autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
+          error={fields.password}
+        />
+        {mode === 'signup' ? <FormField name="confirm" label={t('confirm')} type="password" autoComplete="new-password" error={fields.confirm} /> : null}
         {mode === 'signup' ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('rules')}</p> : null}
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200" data-testid="auth-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} testId="auth-error" />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? t('working') : mode === 'signup' ? t('signUp') : t('signIn')}
         </button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
+import { FormError, FormField, FormSuccess } from './form-parts';
 
 /** Current password, new password twice; a success signs out every other session of the user. */
 export function ChangePasswordForm() {
@@ -51,49 +52,18 @@ export function ChangePasswordForm() {
     }
   };
 
-  const field = (name: string, label: string, autoComplete: string) => (
-    <div>
-      <label htmlFor={name} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        className="input"
-        aria-invalid={fields[name] ? true : undefined}
-        aria-describedby={fields[name] ? `${name}-error` : undefined}
-      />
-      {fields[name] ? (
-        <p id={`${name}-error`} className="mt-1 text-xs text-red-700 dark:text-red-300">
-          {fields[name]}
-        </p>
-      ) : null}
-    </div>
-  );
-
   return (
     <section className="card p-5" aria-labelledby="change-password-heading">
       <h2 id="change-password-heading" className="mb-4 font-semibold">
         {t('changePasswordTitle')}
       </h2>
       <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate data-testid="change-password-form">
-        {field('currentPassword', t('currentPassword'), 'current-password')}
-        {field('newPassword', t('newPassword'), 'new-password')}
-        {field('confirm', t('confirm'), 'new-password')}
+        <FormField name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" error={fields.currentPassword} />
+        <FormField name="newPassword" label={t('newPassword')} type="password" autoComplete="new-password" error={fields.newPassword} />
+        <FormField name="confirm" label={t('confirm')} type="password" autoComplete="new-password" error={fields.confirm} />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('passwordRules')}</p>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200">
-            {error}
-          </p>
-        ) : null}
-        {success ? (
-          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-200" data-testid="change-password-success">
-            {success}
-          </p>
-        ) : null}
+        <FormError message={error} />
+        <FormSuccess message={success} testId="change-password-success" />
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? t('working') : t('changePassword')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
+import { FormError, FormSuccess } from './form-parts';
 
 /** Ends every session of the user but this one (a lost phone, a shared computer). */
 export function SignOutOthersButton() {
@@ -36,16 +37,8 @@ export function SignOutOthersButton() {
         {t('otherSessionsTitle')}
       </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('otherSessionsBody')}</p>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200">
-          {error}
-        </p>
-      ) : null}
-      {success ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-200" data-testid="sign-out-others-success">
-          {success}
-        </p>
-      ) : null}
+      <FormError message={error} />
+      <FormSuccess message={success} testId="sign-out-others-success" />
       <button type="button" className="btn-secondary" disabled={busy} onClick={() => void signOutOthers()} data-testid="sign-out-others">
         {busy ? t('working') : t('signOutOthers')}
       </button>
