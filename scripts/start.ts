@@ -1,6 +1,7 @@
 // `npm start`: the whole platform on this machine with the built-in problems.
 import { z } from 'zod';
 import { parseEnvironment } from '@oj/shared';
+import { WeakAdminPasswordError } from '@oj/db/seed';
 import { StackError, startStack, type RunningStack } from './stack.ts';
 
 const environment = parseEnvironment(
@@ -66,7 +67,7 @@ try {
   if (!config.ADMIN_PASSWORD) log('  no admin account: set ADMIN_PASSWORD (and ADMIN_USERNAME) and start again to create one');
   log('Press Ctrl+C to stop.');
 } catch (error) {
-  if (error instanceof StackError) console.error(`start: ${error.message}`);
+  if (error instanceof StackError || error instanceof WeakAdminPasswordError) console.error(`start: ${error.message}`);
   else console.error(error);
   process.exit(1);
 }

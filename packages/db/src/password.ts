@@ -1,3 +1,6 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
+import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
 import argon2 from 'argon2';
 
 /** argon2id with the library's defaults (64 MiB, 3 passes): the encoded hash carries its own parameters. */
@@ -11,4 +14,25 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   } catch {
     return false;
   }
+}
+
+/** zxcvbn's 0-4 scale; 3 is "safely unguessable: moderate protection from offline slow-hash attacks". */
+const MIN_PASSWORD_SCORE = 3;
+
+const zxcvbn = new ZxcvbnFactory({
+  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
+  graphs: zxcvbnCommon.adjacencyGraphs,
+  translations: zxcvbnEnglish.translations,
+});
+
+/**
+ * Why a password is too easy to guess (a common password, a dictionary word, a keyboard pattern, repeated
+ * characters, one of `userInputs` such as the username), or undefined when it is strong enough. The one
+ * rule for sign-up, password changes and the seeded admin account.
+ */
+export function passwordWeakness(password: string, userInputs: string[]): string | undefined {
+  const result = zxcvbn.check(password, userInputs);
+  if (result.score >= MIN_PASSWORD_SCORE) return undefined;
+  const reason = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ');
+  return reason || 'too easy to guess; use a longer password of several uncommon words';
 }

@@ -1,7 +1,10 @@
 import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage } from '@oj/judge-core';
 import { createPrismaClient } from './index.ts';
-import { hashPassword } from './password.ts';
+import { hashPassword, passwordWeakness } from './password.ts';
 import { importProblemPackage } from './problem-import.ts';
+
+/** The admin account is the most valuable one: it follows the same strength rule as every sign-up. */
+export class WeakAdminPasswordError extends Error {}
 
 export interface SeedOptions {
   databaseUrl: string;
@@ -36,6 +39,8 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
       options.log(`admin ${username} exists`);
       return;
     }
+    const weakness = passwordWeakness(options.adminPassword, [username]);
+    if (weakness !== undefined) throw new WeakAdminPasswordError(`ADMIN_PASSWORD is too easy to guess: ${weakness}`);
     await prisma.user.create({ data: { username, passwordHash: await hashPassword(options.adminPassword), role: 'admin' } });
     options.log(`created admin ${username}`);
   } finally {

@@ -6,7 +6,7 @@ import { BUILT_IN_PROBLEMS_DIR, loadProblemPackage } from '@oj/judge-core';
 import { createPrismaClient, importProblemPackage, type PrismaClient } from '../src/index.ts';
 import { applyMigrations, dropDatabase, withDatabaseName } from '../src/migrations/index.ts';
 import { verifyPassword } from '../src/password.ts';
-import { seedDatabase } from '../src/seed.ts';
+import { seedDatabase, WeakAdminPasswordError } from '../src/seed.ts';
 
 const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
 const databaseUrl = withDatabaseName(SERVER_URL, `oj_test_import_${process.pid}_${Date.now()}`);
@@ -61,7 +61,7 @@ test('the seed loads the built-in problems and an admin, and is idempotent', asy
   const problemsDir = path.join(scratch, 'seed-problems');
   await cp(path.join(BUILT_IN_PROBLEMS_DIR, 'spicy-rabbit-head'), path.join(problemsDir, 'spicy-rabbit-head'), { recursive: true });
   const log: string[] = [];
-  const options = { databaseUrl, problemsDir, adminUsername: 'Root', adminPassword: 'correct horse', log: (line: string) => log.push(line) };
+  const options = { databaseUrl, problemsDir, adminUsername: 'Root', adminPassword: 'correct horse battery staple', log: (line: string) => log.push(line) };
 
   await seedDatabase(options);
   await seedDatabase(options);
@@ -70,9 +70,20 @@ test('the seed loads the built-in problems and an admin, and is idempotent', asy
   expect(log).toContain('admin root exists');
   const admin = await db.user.findUniqueOrThrow({ where: { username: 'root' } });
   expect(admin.role).toBe('admin');
-  expect(await verifyPassword(admin.passwordHash, 'correct horse')).toBe(true);
+  expect(await verifyPassword(admin.passwordHash, 'correct horse battery staple')).toBe(true);
   expect(await verifyPassword(admin.passwordHash, 'wrong')).toBe(false);
   const problem = await db.problem.findUniqueOrThrow({ where: { slug: 'spicy-rabbit-head' }, include: { versions: true } });
   expect(problem.visibility).toBe('public');
   expect(problem.versions).toHaveLength(1);
+});
+
+test('the seed refuses an admin password that is easy to guess, with the reason, and creates no admin', async () => {
+  const problemsDir = path.join(scratch, 'seed-weak-admin');
+  await cp(path.join(BUILT_IN_PROBLEMS_DIR, 'subsets'), path.join(problemsDir, 'subsets'), { recursive: true });
+  for (const weak of ['password', 'chief-admin', '12345678']) {
+    const seeding = seedDatabase({ databaseUrl, problemsDir, adminUsername: 'chief-admin', adminPassword: weak, log: () => {} });
+    await expect(seeding).rejects.toThrow(WeakAdminPasswordError);
+    await expect(seeding).rejects.toThrow(/ADMIN_PASSWORD is too easy to guess: \S/);
+  }
+  expect(await db.user.findUnique({ where: { username: 'chief-admin' } })).toBeNull();
 });
