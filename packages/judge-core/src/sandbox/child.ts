@@ -124,6 +124,9 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+/** RSS growth up to this much over the heap's own growth is page noise, not the test's memory. */
+const RSS_NOISE_KB = 8 * 1024;
+
 function usedHeapKb(heap: ivm.HeapStatistics): number {
   return Math.round((heap.used_heap_size + heap.externally_allocated_size) / 1024);
 }
@@ -146,7 +149,6 @@ async function heapKbOf(isolate: ivm.Isolate): Promise<number> {
   return heap ? usedHeapKb(heap) : 0;
 }
 
-
 /** Ends this process after reporting: for when the isolate cannot be stopped from inside. */
 type Abandon = (outcome: RunOutcome) => void;
 
@@ -155,8 +157,13 @@ async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcom
   if (outcome.status !== 'memory-limit' && current) {
     const heapKb = await heapKbOf(current.isolate);
     // The test's own memory: what the heap grew by since its fresh context was made (the garbage earlier
-    // tests left in the isolate is not the test's), or the process's RSS growth if that says more.
-    if (heapKb > 0) outcome.memoryKb = Math.max(outcome.memoryKb, heapKb - current.heapKbAtTestStart);
+    // tests left in the isolate is not the test's). The process's RSS growth counts only when it is well
+    // past that (memory outside the isolate's accounting); below, it is pages that a fresh isolate or the
+    // allocator happened to touch, which made identical tests differ.
+    if (heapKb > 0) {
+      const heapGrowthKb = Math.max(0, heapKb - current.heapKbAtTestStart);
+      outcome.memoryKb = outcome.memoryKb - heapGrowthKb > RSS_NOISE_KB ? outcome.memoryKb : heapGrowthKb;
+    }
     // An isolate whose heap grew large is not kept for the submission's next tests: its garbage is only
     // reclaimed under memory pressure, and several isolates are kept at once.
     if ((heapKb > KEEP_ISOLATE_MAX_HEAP_KB || current.retireAfterTest) && current) retire(current);
