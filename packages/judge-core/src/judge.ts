@@ -146,14 +146,18 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
     while (next < testIds.length) {
       const index = next++;
       const id = testIds[index]!;
-      let result: TestResult;
-      if (canSkipTest(manifest, testIds, index, finishedById)) {
-        result = { id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 };
-      } else try {
-        result = await judgeTest(id, request, compiled, checker, runner);
-      } catch (error) {
-        result = { id, verdict: 'SE', timeMs: 0, memoryKb: 0, scoreFraction: 0, message: `judging failed: ${(error as Error).message}` };
-      }
+      const result: TestResult = canSkipTest(manifest, testIds, index, finishedById)
+        ? { id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 }
+        : await judgeTest(id, request, compiled, checker, runner).catch(
+            (error: Error): TestResult => ({
+              id,
+              verdict: 'SE',
+              timeMs: 0,
+              memoryKb: 0,
+              scoreFraction: 0,
+              message: `judging failed: ${error.message}`,
+            }),
+          );
       results[index] = result;
       finishedById.set(id, result);
       finished++;
