@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
+import { requestProblem } from '@/lib/request-problem';
 import { safeNext } from '@/lib/safe-next';
 import { FormError, FormField } from './form-parts';
 
@@ -45,11 +46,8 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
       router.refresh();
     } catch (caught) {
       setBusy(false);
-      if (!isApiError(caught)) return setError(te('serverBody'));
-      if (caught.kind === 'rate-limited') {
-        return setError(caught.retryAfterSeconds ? te('rateLimitedRetry', { seconds: caught.retryAfterSeconds }) : te('rateLimitedBody'));
-      }
-      if (caught.kind === 'unreachable') return setError(te('unreachableBody'));
+      const problem = requestProblem(caught, te);
+      if (problem !== undefined || !isApiError(caught)) return setError(problem ?? te('serverBody'));
       if (caught.kind === 'conflict') return setFields({ username: t('taken') });
       if (mode === 'signin' && (caught.kind === 'unauthorized' || caught.kind === 'invalid')) return setError(t('wrongCredentials'));
       setFields(caught.fields);

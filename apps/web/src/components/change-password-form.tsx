@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
+import { requestProblem } from '@/lib/request-problem';
 import { FormError, FormField, FormSuccess } from './form-parts';
 
 /** Current password, new password twice; a success signs out every other session of the user. */
@@ -38,11 +39,8 @@ export function ChangePasswordForm() {
       form.reset();
       setSuccess(t('passwordChanged', { count: endedSessions }));
     } catch (caught) {
-      if (!isApiError(caught)) return setError(te('serverBody'));
-      if (caught.kind === 'rate-limited') {
-        return setError(caught.retryAfterSeconds ? te('rateLimitedRetry', { seconds: caught.retryAfterSeconds }) : te('rateLimitedBody'));
-      }
-      if (caught.kind === 'unreachable') return setError(te('unreachableBody'));
+      const problem = requestProblem(caught, te);
+      if (problem !== undefined || !isApiError(caught)) return setError(problem ?? te('serverBody'));
       if (caught.kind === 'unauthorized') return setError(te('signedOutBody'));
       // The API names the field: a wrong current password, or why the new one is easy to guess.
       setFields(caught.fields.currentPassword ? { ...caught.fields, currentPassword: t('wrongCurrent') } : caught.fields);

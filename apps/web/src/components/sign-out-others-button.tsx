@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
+import { requestProblem } from '@/lib/request-problem';
 import { FormError, FormSuccess } from './form-parts';
 
 /** Ends every session of the user but this one (a lost phone, a shared computer). */
@@ -21,10 +22,9 @@ export function SignOutOthersButton() {
       const { endedSessions } = await api.logoutOthers();
       setSuccess(t('signedOutOthers', { count: endedSessions }));
     } catch (caught) {
-      if (!isApiError(caught)) setError(te('serverBody'));
-      else if (caught.kind === 'unreachable') setError(te('unreachableBody'));
+      const problem = requestProblem(caught, te);
+      if (problem !== undefined || !isApiError(caught)) setError(problem ?? te('serverBody'));
       else if (caught.kind === 'unauthorized') setError(te('signedOutBody'));
-      else if (caught.kind === 'rate-limited') setError(te('rateLimitedBody'));
       else setError(caught.message);
     } finally {
       setBusy(false);
