@@ -7,6 +7,14 @@ const booleanFromEnv = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** `a, b,,c` -> ['a', 'b', 'c']. */
+function commaSeparated(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
 /** Every variable the API reads, with the defaults that work on a developer's machine. */
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
@@ -22,12 +30,7 @@ const environmentSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:3000')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
+    .transform(commaSeparated)
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin))),
   /**
    * Addresses of the proxies whose X-Forwarded-For is believed (Express's `trust proxy` list: addresses,
@@ -37,12 +40,7 @@ const environmentSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
+    .transform(commaSeparated)
     .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/, 'an address, a CIDR subnet, loopback, linklocal or uniquelocal'))),
   SESSION_TTL_DAYS: positiveInt.max(365).default(30),
   SUBMISSIONS_PER_MINUTE: positiveInt.default(10),
