@@ -9,7 +9,7 @@
 // sandboxed and bare measurements of each workload are interleaved (alternating which goes first).
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { SandboxPool, type RunOutcome, type RunRequest, type SandboxLimits } from '../src/index.ts';
+import { SandboxPool, type ExecutionOutcome, type ExecutionRequest, type SandboxLimits } from '../src/index.ts';
 
 const args = process.argv.slice(2);
 const jsonMode = args.includes('--json');
@@ -79,13 +79,13 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 class BenchFailure extends Error {}
 
 interface SandboxSample {
-  outcome: RunOutcome;
+  outcome: ExecutionOutcome;
   wallMs: number;
 }
 
-async function timedRun(pool: SandboxPool, request: RunRequest, expected: string): Promise<SandboxSample> {
+async function timedRun(pool: SandboxPool, request: ExecutionRequest, expected: string): Promise<SandboxSample> {
   const start = performance.now();
-  const outcome = await pool.run(request);
+  const outcome = await pool.execute(request);
   const wallMs = performance.now() - start;
   if (outcome.status !== 'ok' || outcome.output.trim() !== expected) {
     throw new BenchFailure(
@@ -96,7 +96,7 @@ async function timedRun(pool: SandboxPool, request: RunRequest, expected: string
   return { outcome, wallMs };
 }
 
-const trivialRequest = (sandboxKey: string): RunRequest => ({
+const trivialRequest = (sandboxKey: string): ExecutionRequest => ({
   sandboxKey,
   code: 'console.log(1)',
   fileName: 'solution.js',
@@ -219,7 +219,7 @@ function spawnTrivialProcess(): Promise<number> {
 interface Workload {
   name: string;
   description: string;
-  style: RunRequest['style'];
+  style: ExecutionRequest['style'];
   code: string;
   entry?: string;
   /** stdin (stdio style) or the JSON array of arguments (function style). */
@@ -360,7 +360,7 @@ async function measureWorkloads(pool: SandboxPool): Promise<Record<string, Workl
       const into = samples.get(workload.name)!;
       const sandboxed = async (): Promise<void> => {
         // A fresh isolate per trial, as bare Node gets a fresh process.
-        const request: RunRequest = {
+        const request: ExecutionRequest = {
           sandboxKey: `bench-${workload.name}-${keys++}`,
           code: workload.code,
           fileName: 'solution.js',
@@ -571,7 +571,7 @@ async function main(): Promise<number> {
       "cpu: the sandbox's reported cpuMs (process.cpuUsage() of its --single-threaded-gc process, around a fresh isolate)",
       '  vs process.cpuUsage() around the same code in a worker of a fresh `node --single-threaded-gc`, after one',
       '  unmeasured run in another worker (a sandbox process has run tests before): the same clock, the same kind of process.',
-      'wall: pool.run() round trip vs wall time of the measured run inside the bare process (excludes its startup and stdin transfer).',
+      'wall: pool.execute() round trip vs wall time of the measured run inside the bare process (excludes its startup and stdin transfer).',
     ];
     const table = [formatTable(rows), ...legend].join('\n');
     if (jsonMode) {

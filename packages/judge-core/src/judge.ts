@@ -2,7 +2,7 @@ import type { JudgedTestResult, JudgeResult, Language, ProblemManifest, TestResu
 import { createChecker, type Checker } from './checkers/index.ts';
 import { compileProgram, type CompiledProgram } from './language/compile.ts';
 import type { ProblemPackage } from './package/load.ts';
-import type { RunOutcome, RunStatus, SandboxRunner } from './sandbox/runner.ts';
+import type { ExecutionOutcome, ExecutionStatus, SandboxRunner } from './sandbox/runner.ts';
 import { canSkipTest, scoreSubmission } from './scoring.ts';
 
 /** What judging needs of a problem; a package on disk or a problem version from the database both fit. */
@@ -26,11 +26,11 @@ export interface JudgeDependencies {
   reporter?: JudgeReporter;
   /** How many tests run at once; match the runner's pool size. */
   concurrency?: number;
-  /** Passed with every run (tests and custom checker) to the runner: see RunRequest.priority. */
+  /** Passed with every run (tests and custom checker) to the runner: see ExecutionRequest.priority. */
   priority?: number;
 }
 
-const VERDICT_BY_STATUS: Record<Exclude<RunStatus, 'ok'>, Verdict> = {
+const VERDICT_BY_STATUS: Record<Exclude<ExecutionStatus, 'ok'>, Verdict> = {
   'runtime-error': 'RE',
   'time-limit': 'TLE',
   'memory-limit': 'MLE',
@@ -38,7 +38,7 @@ const VERDICT_BY_STATUS: Record<Exclude<RunStatus, 'ok'>, Verdict> = {
   'system-error': 'SE',
 };
 
-function runtimeMessage(outcome: RunOutcome, program: CompiledProgram): string | undefined {
+function runtimeMessage(outcome: ExecutionOutcome, program: CompiledProgram): string | undefined {
   if (!outcome.message || !outcome.errorLocation) return outcome.message;
   const original = program.originalPosition(outcome.errorLocation.line, outcome.errorLocation.column);
   return original ? `${outcome.message} (line ${original.line}, column ${original.column})` : outcome.message;
@@ -76,7 +76,7 @@ export interface TestRun {
 /** Runs the program on one input in the sandbox and, when the answer is known, checks it. */
 export async function runTest(request: TestRunRequest): Promise<TestRun> {
   const { manifest, program } = request;
-  const outcome = await request.runner.run({
+  const outcome = await request.runner.execute({
     sandboxKey: request.sandboxKey,
     code: program.code,
     fileName: program.fileName,
@@ -135,7 +135,7 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
   }
   const { priority } = dependencies;
   const runner: SandboxRunner =
-    priority === undefined ? dependencies.runner : { run: (run) => dependencies.runner.run({ ...run, priority }) };
+    priority === undefined ? dependencies.runner : { execute: (execution) => dependencies.runner.execute({ ...execution, priority }) };
   const checker = problemChecker(request.problem, runner, request.sandboxKey);
 
   const results = new Array<TestResult>(testIds.length);

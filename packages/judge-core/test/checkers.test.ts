@@ -19,7 +19,7 @@ import {
 import { interpretCheckerResult } from '../src/checkers/custom.ts';
 import { parseFiniteNumber } from '../src/checkers/float.ts';
 import { parseJsonSafely } from '../src/checkers/json.ts';
-import type { RunOutcome, RunRequest, SandboxRunner } from '../src/sandbox/runner.ts';
+import type { ExecutionOutcome, ExecutionRequest, SandboxRunner } from '../src/sandbox/runner.ts';
 
 function check(expected: string, actual: string, input = ''): CheckInput {
   return { input, expected, actual };
@@ -438,18 +438,18 @@ describe('float JSON (function style with float)', () => {
 });
 
 interface FakeRunner extends SandboxRunner {
-  requests: RunRequest[];
+  requests: ExecutionRequest[];
 }
 
 /**
  * Stands in for the sandbox: evaluates the checker's code with `new Function` and returns what its entry
  * function returned as JSON, like the real runner does for function-style calls.
  */
-function createFakeRunner(override?: (request: RunRequest) => RunOutcome): FakeRunner {
-  const requests: RunRequest[] = [];
+function createFakeRunner(override?: (request: ExecutionRequest) => ExecutionOutcome): FakeRunner {
+  const requests: ExecutionRequest[] = [];
   return {
     requests,
-    run(request: RunRequest): Promise<RunOutcome> {
+    execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
       requests.push(request);
       if (override) {
         return Promise.resolve(override(request));
@@ -548,7 +548,7 @@ describe('custom', () => {
   });
 
   it('gives SE, not a crash, when the runner throws', async () => {
-    const throwingRunner: SandboxRunner = { run: () => Promise.reject(new Error('pool is gone')) };
+    const throwingRunner: SandboxRunner = { execute: () => Promise.reject(new Error('pool is gone')) };
     const checker = createCustomChecker({ code: '', runner: throwingRunner, sandboxKey: 'k' });
     expect(await checker(check('', ''))).toEqual({
       verdict: 'SE',

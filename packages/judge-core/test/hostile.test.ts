@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect as globalExpect, it } from 'vites
 import { problemManifestSchema, type JudgeResult, type Verdict } from '@oj/shared';
 import { judgeSubmission, type JudgeableProblem } from '../src/judge.ts';
 import { SandboxPool } from '../src/sandbox/pool.ts';
-import type { RunOutcome, RunRequest, SandboxLimits } from '../src/sandbox/runner.ts';
+import type { ExecutionOutcome, ExecutionRequest, SandboxLimits } from '../src/sandbox/runner.ts';
 
 type Expect = typeof globalExpect;
 
@@ -125,9 +125,9 @@ async function judge(name: string, source: string, problem: JudgeableProblem, la
 }
 
 /** Runs raw code through the pool, bypassing the compiler (for what esbuild would rewrite). */
-async function run(name: string, code: string, request: Partial<RunRequest> = {}): Promise<RunOutcome> {
+async function run(name: string, code: string, request: Partial<ExecutionRequest> = {}): Promise<ExecutionOutcome> {
   const started = performance.now();
-  const outcome = await pool.run({
+  const outcome = await pool.execute({
     sandboxKey: sandboxKey(name),
     code,
     fileName: 'solution.js',
@@ -166,7 +166,7 @@ function expectVerdict(expect: Expect, name: string, result: JudgeResult, allowe
 async function expectPoolServes(expect: Expect, after: string): Promise<void> {
   const outcomes = await Promise.all(
     [0, 1].map((index) =>
-      pool.run({
+      pool.execute({
         sandboxKey: sandboxKey(`health-${index}-after-${after}`),
         code: SUM_SOURCE,
         fileName: 'solution.js',

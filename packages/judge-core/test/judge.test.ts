@@ -1,14 +1,14 @@
 import type { ProblemManifest } from '@oj/shared';
 import { describe, expect, it } from 'vitest';
 import { judgeSubmission, type JudgeableProblem } from '../src/judge.ts';
-import type { RunOutcome, SandboxRunner } from '../src/sandbox/runner.ts';
+import type { ExecutionOutcome, SandboxRunner } from '../src/sandbox/runner.ts';
 
 /** A runner that prints the input back, except for inputs starting with "wrong", and counts its calls. */
 function echoRunner(): SandboxRunner & { inputs: string[] } {
   const inputs: string[] = [];
   return {
     inputs,
-    run: (request: { input: string }): Promise<RunOutcome> => {
+    execute: (request: { input: string }): Promise<ExecutionOutcome> => {
       inputs.push(request.input);
       const output = request.input.startsWith('wrong') ? 'nope' : request.input;
       return Promise.resolve({ status: 'ok', output, cpuMs: 5, memoryKb: 1024 });
@@ -114,7 +114,7 @@ describe('judgeSubmission priority', () => {
   it("passes the job's priority with every run to the runner", async () => {
     const priorities: (number | undefined)[] = [];
     const runner: SandboxRunner = {
-      run: (request) => {
+      execute: (request) => {
         priorities.push(request.priority);
         return Promise.resolve({ status: 'ok', output: request.input, cpuMs: 1, memoryKb: 1 });
       },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileProgram, SandboxPool, type RunOutcome } from '../src/index.ts';
+import { compileProgram, SandboxPool, type ExecutionOutcome } from '../src/index.ts';
 import type { Language } from '@oj/shared';
 
 const limits = { timeMs: 1000, memoryMb: 128, outputKb: 1024, stackMb: 64 };
@@ -14,10 +14,10 @@ afterAll(async () => {
   await pool.close();
 });
 
-async function run(source: string, input: string, options: { language?: Language; entry?: string; key?: string } = {}): Promise<RunOutcome> {
+async function run(source: string, input: string, options: { language?: Language; entry?: string; key?: string } = {}): Promise<ExecutionOutcome> {
   const compiled = await compileProgram(source, options.language ?? 'javascript');
   if (!compiled.ok) throw new Error(compiled.message);
-  return pool.run({
+  return pool.execute({
     sandboxKey: options.key ?? `sandbox-test-${keys++}`,
     code: compiled.code,
     fileName: compiled.fileName,
@@ -202,7 +202,7 @@ describe('waiting for a sandbox', () => {
       const finished: string[] = [];
       const runAs = (name: string, priority?: number) =>
         single
-          .run({
+          .execute({
             sandboxKey: `priority-${name}`,
             code: compiled.code,
             fileName: compiled.fileName,

@@ -1,4 +1,4 @@
-import type { RunOutcome, SandboxLimits, SandboxRunner } from '../sandbox/runner.ts';
+import type { ExecutionOutcome, SandboxLimits, SandboxRunner } from '../sandbox/runner.ts';
 import { jsonKind, parseJsonSafely, renderJson, type JsonObject, type JsonValue } from './json.ts';
 import { truncate } from './text.ts';
 import { accepted, systemError, wrongAnswer, type CheckInput, type CheckVerdict, type Checker } from './types.ts';
@@ -26,9 +26,9 @@ const EXPECTED_SHAPE = "{ verdict: 'AC' | 'WA', score?: number from 0 to 1, mess
  */
 export function createCustomChecker(options: CustomCheckerOptions): Checker {
   return async (check: CheckInput): Promise<CheckVerdict> => {
-    let outcome: RunOutcome;
+    let outcome: ExecutionOutcome;
     try {
-      outcome = await options.runner.run({
+      outcome = await options.runner.execute({
         sandboxKey: options.sandboxKey,
         code: options.code,
         fileName: 'checker.js',

@@ -1,7 +1,7 @@
 import { CUSTOM_CHECKER_LIMITS } from '../checkers/custom.ts';
 import { parseJsonSafely, renderJson } from '../checkers/json.ts';
 import { truncate } from '../checkers/text.ts';
-import type { RunOutcome, SandboxRunner } from '../sandbox/runner.ts';
+import type { ExecutionOutcome, SandboxRunner } from '../sandbox/runner.ts';
 import { PackageError, VALIDATOR_FILE, type ProblemPackage } from './load.ts';
 
 /**
@@ -40,7 +40,7 @@ const MAX_REASON_LENGTH = 300;
 
 const PROBE_ENTRY = '__ojValidatorProbe';
 
-function reasonOf(outcome: RunOutcome): string {
+function reasonOf(outcome: ExecutionOutcome): string {
   return truncate((outcome.message ?? outcome.status).replace(/^Error: /, ''), MAX_REASON_LENGTH);
 }
 
@@ -75,7 +75,7 @@ export async function validateTests(
 
   // Load it once on its own, so that a validator broken as a whole is reported once, as such.
   // The probe is appended to the same script, so it sees `let`/`const` declarations too.
-  const probe = await runner.run({
+  const probe = await runner.execute({
     sandboxKey,
     code: `${code}\n;function ${PROBE_ENTRY}() { return typeof validate; }\n`,
     fileName: VALIDATOR_FILE,
@@ -100,7 +100,7 @@ export async function validateTests(
       const test = problem.testIds[index]!;
       const { input } = await problem.readTest(test);
       const context: ValidatorContext = { test, subtasks: subtasksOf.get(test) ?? [] };
-      const outcome = await runner.run({
+      const outcome = await runner.execute({
         sandboxKey,
         code,
         fileName: VALIDATOR_FILE,

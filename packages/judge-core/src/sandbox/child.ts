@@ -3,7 +3,7 @@
 // memory, and because some isolated-vm calls ignore their timeout; the parent kills and replaces us then.
 import { readFileSync } from 'node:fs';
 import ivm from 'isolated-vm';
-import { wallDeadlineMs, type RunOutcome, type RunRequest, type RunStatus } from './runner.ts';
+import { wallDeadlineMs, type ExecutionOutcome, type ExecutionRequest, type ExecutionStatus } from './runner.ts';
 import type { ChildMessage, ParentMessage } from './protocol.ts';
 
 const PRELUDE_SOURCE = readFileSync(new URL('./runtime/prelude.js', import.meta.url), 'utf8');
@@ -92,7 +92,7 @@ function compilePrelude(isolate: ivm.Isolate): ivm.Script {
   return script;
 }
 
-function isolateFor(request: RunRequest): SubmissionIsolate {
+function isolateFor(request: ExecutionRequest): SubmissionIsolate {
   const cached = isolates.get(request.sandboxKey);
   if (cached) {
     isolates.delete(cached.key);
@@ -150,9 +150,9 @@ async function heapKbOf(isolate: ivm.Isolate): Promise<number> {
 }
 
 /** Ends this process after reporting: for when the isolate cannot be stopped from inside. */
-type Abandon = (outcome: RunOutcome) => void;
+type Abandon = (outcome: ExecutionOutcome) => void;
 
-async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcome> {
+async function runTest(request: ExecutionRequest, abandon: Abandon): Promise<ExecutionOutcome> {
   const outcome = await runTestInIsolate(request, abandon);
   if (outcome.status !== 'memory-limit' && current) {
     const heapKb = await heapKbOf(current.isolate);
@@ -173,7 +173,7 @@ async function runTest(request: RunRequest, abandon: Abandon): Promise<RunOutcom
   return outcome;
 }
 
-async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<RunOutcome> {
+async function runTestInIsolate(request: ExecutionRequest, abandon: Abandon): Promise<ExecutionOutcome> {
   const entry = isolateFor(request);
   const { isolate, prelude } = entry;
   entry.testsRun++;
@@ -206,11 +206,11 @@ async function runTestInIsolate(request: RunRequest, abandon: Abandon): Promise<
     }
   }, WATCHDOG_INTERVAL_MS);
 
-  const finish = (status: RunStatus, output: string, message?: string, errorAt?: HarnessReport['error']): RunOutcome => {
+  const finish = (status: ExecutionStatus, output: string, message?: string, errorAt?: HarnessReport['error']): ExecutionOutcome => {
     const cpuMs = Math.round(cpuMsSince(cpuStart));
     const grownKb = Math.round((peakRss - startRss) / 1024);
     const memoryKb = status === 'memory-limit' ? request.limits.memoryMb * 1024 : grownKb;
-    const outcome: RunOutcome = { status, output, cpuMs, memoryKb };
+    const outcome: ExecutionOutcome = { status, output, cpuMs, memoryKb };
     if (message !== undefined) outcome.message = message;
     if (errorAt && errorAt.line > 0) outcome.errorLocation = { line: errorAt.line, column: errorAt.column };
     if (status === 'ok' && cpuMs > timeLimitMs) return { ...outcome, status: 'time-limit', output: '' };
@@ -300,7 +300,7 @@ function afterTest(): void {
 }
 
 process.on('message', (message: ParentMessage) => {
-  if (message.type !== 'run') return;
+  if (message.type !== 'execute') return;
   clearTimeout(idleTimer);
   let abandoned = false;
   const abandon: Abandon = (outcome) => {

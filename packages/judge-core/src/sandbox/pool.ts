@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage } from './protocol.ts';
-import { wallDeadlineMs, type RunOutcome, type RunRequest, type SandboxRunner } from './runner.ts';
+import { wallDeadlineMs, type ExecutionOutcome, type ExecutionRequest, type SandboxRunner } from './runner.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url));
 const CHILD_NODE_FLAGS = ['--no-node-snapshot', '--single-threaded-gc', '--max-semi-space-size=16', '--disable-warning=ExperimentalWarning'];
@@ -15,9 +15,9 @@ export interface SandboxPoolOptions {
   size?: number;
 }
 
-interface PendingRun {
-  request: RunRequest;
-  resolve: (outcome: RunOutcome) => void;
+interface PendingExecution {
+  request: ExecutionRequest;
+  resolve: (outcome: ExecutionOutcome) => void;
 }
 
 interface SandboxProcessEvents {
@@ -30,8 +30,8 @@ class SandboxProcess {
   readonly stackMb: number;
   readonly child: ChildProcess;
   readonly started: Promise<boolean>;
-  private assigned: PendingRun | undefined;
-  private current: { id: number; run: PendingRun; killTimer: NodeJS.Timeout } | undefined;
+  private assigned: PendingExecution | undefined;
+  private current: { id: number; execution: PendingExecution; killTimer: NodeJS.Timeout } | undefined;
   exited = false;
   /** Being killed or ending itself: it must not be handed another test. */
   private dying = false;
@@ -86,37 +86,37 @@ class SandboxProcess {
     return this.assigned === undefined && !this.exited && !this.dying;
   }
 
-  /** Takes the run now; it starts once the process has booted, or fails as a system error if it cannot. */
-  assign(run: PendingRun, onStartFailure: () => void): void {
-    this.assigned = run;
+  /** Takes the execution now; it starts once the process has booted, or fails as a system error if it cannot. */
+  assign(execution: PendingExecution, onStartFailure: () => void): void {
+    this.assigned = execution;
     void this.started.then((ok) => {
       if (ok && !this.exited) {
-        this.begin(run);
+        this.begin(execution);
         return;
       }
       this.assigned = undefined;
-      run.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'a sandbox process failed to start' });
+      execution.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'a sandbox process failed to start' });
       onStartFailure();
     });
   }
 
-  private begin(run: PendingRun): void {
+  private begin(execution: PendingExecution): void {
     const id = this.nextId++;
-    const deadlineMs = wallDeadlineMs(run.request.limits) + KILL_GRACE_MS;
+    const deadlineMs = wallDeadlineMs(execution.request.limits) + KILL_GRACE_MS;
     const killTimer = setTimeout(() => {
       if (this.current?.id !== id) return;
       this.dying = true;
       this.complete({
         status: 'time-limit',
         output: '',
-        cpuMs: run.request.limits.timeMs,
+        cpuMs: execution.request.limits.timeMs,
         memoryKb: 0,
         message: `the sandbox was killed after ${deadlineMs} ms`,
       });
       this.child.kill('SIGKILL');
     }, deadlineMs);
-    this.current = { id, run, killTimer };
-    const message: ParentMessage = { type: 'run', id, request: run.request };
+    this.current = { id, execution, killTimer };
+    const message: ParentMessage = { type: 'execute', id, request: execution.request };
     this.child.send(message, (error) => {
       if (error && this.current?.id === id) {
         this.dying = true;
@@ -131,18 +131,18 @@ class SandboxProcess {
     this.child.kill('SIGKILL');
   }
 
-  private complete(outcome: RunOutcome): void {
+  private complete(outcome: ExecutionOutcome): void {
     const current = this.current;
     if (!current) return;
     clearTimeout(current.killTimer);
     this.current = undefined;
     this.assigned = undefined;
-    current.run.resolve(outcome);
+    current.execution.resolve(outcome);
     if (!this.exited && !this.dying) this.events.onIdle();
   }
 
-  private deathOutcome(code: number | null, signal: NodeJS.Signals | null): RunOutcome {
-    const limits = this.current!.run.request.limits;
+  private deathOutcome(code: number | null, signal: NodeJS.Signals | null): ExecutionOutcome {
+    const limits = this.current!.execution.request.limits;
     if (/out of memory|heap limit|Allocation failed|Invalid array length/i.test(this.stderrTail)) {
       return { status: 'memory-limit', output: '', cpuMs: 0, memoryKb: limits.memoryMb * 1024, message: `memory exceeded ${limits.memoryMb} MB` };
     }
@@ -158,18 +158,18 @@ class SandboxProcess {
 export class SandboxPool implements SandboxRunner {
   readonly size: number;
   private readonly processes = new Set<SandboxProcess>();
-  private readonly queue: PendingRun[] = [];
+  private readonly queue: PendingExecution[] = [];
   private closed = false;
 
   constructor(options: SandboxPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
   }
 
-  run(request: RunRequest): Promise<RunOutcome> {
+  execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
     if (this.closed) {
       return Promise.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'the sandbox pool is closed' });
     }
-    return new Promise<RunOutcome>((resolve) => {
+    return new Promise<ExecutionOutcome>((resolve) => {
       const priority = request.priority ?? 0;
       const behind = this.queue.findIndex((waiting) => (waiting.request.priority ?? 0) > priority);
       this.queue.splice(behind === -1 ? this.queue.length : behind, 0, { request, resolve });

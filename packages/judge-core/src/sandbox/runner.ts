@@ -8,7 +8,7 @@ export interface SandboxLimits {
   stackMb: number;
 }
 
-export interface RunRequest {
+export interface ExecutionRequest {
   /**
    * Tests with the same key may share one isolate (each still gets a fresh context);
    * different keys never do. Use one key per submission (and per checker).
@@ -25,13 +25,13 @@ export interface RunRequest {
   input: string;
   limits: SandboxLimits;
   /**
-   * When runs wait for a sandbox, lower goes first (equal ones in arrival order); absent counts as 0.
+   * When executions wait for a sandbox, lower goes first (equal ones in arrival order); absent counts as 0.
    * The judge passes its job's queue priority, so a user's backlog also yields inside the pool.
    */
   priority?: number;
 }
 
-export type RunStatus =
+export type ExecutionStatus =
   | 'ok'
   | 'runtime-error'
   | 'time-limit'
@@ -39,8 +39,8 @@ export type RunStatus =
   | 'output-limit'
   | 'system-error';
 
-export interface RunOutcome {
-  status: RunStatus;
+export interface ExecutionOutcome {
+  status: ExecutionStatus;
   /** stdout for stdio style; the return value as JSON for function style ("" unless status is ok). */
   output: string;
   cpuMs: number;
@@ -61,5 +61,5 @@ export function wallDeadlineMs(limits: Pick<SandboxLimits, 'timeMs'>): number {
 
 /** Runs one test of untrusted code. Implementations must never throw for anything the code does. */
 export interface SandboxRunner {
-  run(request: RunRequest): Promise<RunOutcome>;
+  execute(request: ExecutionRequest): Promise<ExecutionOutcome>;
 }
