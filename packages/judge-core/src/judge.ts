@@ -138,6 +138,7 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
     priority === undefined ? dependencies.runner : { execute: (execution) => dependencies.runner.execute({ ...execution, priority }) };
   const checker = problemChecker(request.problem, runner, request.sandboxKey);
 
+  // Stryker disable next-line ArrayDeclaration: every index is filled before the array is read, whatever its initial length
   const results = new Array<TestResult>(testIds.length);
   const finishedById = new Map<string, TestResult>();
   let next = 0;
@@ -171,6 +172,7 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
   // was shown live, and it cannot change the score or the overall verdict (see canSkipTest).
   const tests = results;
   const scored = scoreSubmission(manifest, tests);
+  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: a skipped test's time and memory are 0, so keeping it cannot change a maximum
   const judged = tests.filter((test) => test.status !== 'skipped');
   return {
     verdict: scored.verdict,

@@ -1,4 +1,4 @@
-import type { ProblemManifest, SubtaskResult, TestResult, Verdict } from '@oj/shared';
+import type { JudgedTestResult, ProblemManifest, SubtaskResult, TestResult, Verdict } from '@oj/shared';
 
 export interface SubmissionScore {
   verdict: Verdict;
@@ -76,7 +76,7 @@ export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tes
         continue;
       }
       const testVerdict = test?.verdict ?? 'SE';
-      if (verdict === 'AC' && testVerdict !== 'AC') {
+      if (verdict === 'AC') {
         verdict = testVerdict;
       }
       fraction = Math.min(fraction, test === undefined ? 0 : testScoreFraction(test));
@@ -102,8 +102,8 @@ export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tes
     outcomesById.set(subtask.id, { result, fullyScored: fraction === 1 });
   }
 
-  const firstFailure = tests.find((test) => test.status !== 'skipped' && test.verdict !== 'AC');
-  const verdict: Verdict = (firstFailure?.status !== 'skipped' ? firstFailure?.verdict : undefined) ?? (someTestMissing ? 'SE' : 'AC');
+  const firstFailure = tests.find((test): test is JudgedTestResult => test.status !== 'skipped' && test.verdict !== 'AC');
+  const verdict: Verdict = firstFailure?.verdict ?? (someTestMissing ? 'SE' : 'AC');
   return {
     verdict,
     score: roundScore(subtasks.reduce((total, subtask) => total + subtask.score, 0)),
@@ -151,6 +151,7 @@ export function canSkipTest(
       other.status !== 'skipped' &&
       other.verdict !== 'AC' &&
       (!withNoCredit || testScoreFraction(other) === 0) &&
+      // Stryker disable next-line EqualityOperator: only the test itself sits at `index`, and it is never among the results known before it runs
       testIds.indexOf(otherId) < index
     );
   };

@@ -31,6 +31,12 @@ function wrong(message: string): CheckVerdict {
   return { verdict: 'WA', scoreFraction: 0, message };
 }
 
+/**
+ * A test that asserts how long something takes. Mutation runs (vitest.mutation.config.ts) leave these out:
+ * instrumented code is many times slower, and they would rerun for every mutant of the checker.
+ */
+const timedIt = process.env.OJ_MUTATION_RUN === '1' ? it.skip : it;
+
 /** Ten megabytes of output, the kind of thing a runaway loop prints. */
 const TEN_MEGABYTES = 10 * 1024 * 1024;
 
@@ -97,7 +103,7 @@ describe('lines', () => {
     expect(result.message).toBe(`line 1: expected end of output (0 lines), got extra line "${'z'.repeat(60)}…"`);
   });
 
-  it('is quick on 10 MB of output, a single huge line or many lines', () => {
+  timedIt('is quick on 10 MB of output, a single huge line or many lines', () => {
     const started = performance.now();
     expect(checkLines(check('1\n', 'x'.repeat(TEN_MEGABYTES))).verdict).toBe('WA');
     expect(checkLines(check('1\n', '1\n'.repeat(TEN_MEGABYTES / 2))).message).toBe(
@@ -108,7 +114,7 @@ describe('lines', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
-  it('is linear on a long run of trailing-looking spaces that is not trailing', () => {
+  timedIt('is linear on a long run of trailing-looking spaces that is not trailing', () => {
     const started = performance.now();
     const actual = `${' '.repeat(TEN_MEGABYTES)}x`;
     expect(checkLines(check('x', actual)).verdict).toBe('WA');
@@ -150,7 +156,7 @@ describe('tokens', () => {
     expect(result.message).toBe(`token 1 (line 1): expected "1", got "${'9'.repeat(60)}…"`);
   });
 
-  it('is quick on 10 MB of output', () => {
+  timedIt('is quick on 10 MB of output', () => {
     const started = performance.now();
     expect(checkTokens(check('1', '1 '.repeat(TEN_MEGABYTES / 2))).message).toBe(
       'token 2 (line 1): expected end of output (1 token), got extra token "1"',
@@ -228,13 +234,16 @@ describe('float', () => {
     expect(checkFloat(check('', '0.0'), tolerance).verdict).toBe('WA');
   });
 
-  it('parses only plain decimal numbers, in linear time', () => {
+  it('parses only plain decimal numbers', () => {
     expect(parseFiniteNumber('-1.5e-3')).toBe(-0.0015);
     expect(parseFiniteNumber('+7.')).toBe(7);
     expect(parseFiniteNumber('.5')).toBe(0.5);
     expect(parseFiniteNumber('.')).toBeUndefined();
     expect(parseFiniteNumber('1e')).toBeUndefined();
     expect(parseFiniteNumber('')).toBeUndefined();
+  });
+
+  timedIt('parses in linear time', () => {
     const started = performance.now();
     expect(parseFiniteNumber(`${'1'.repeat(1_000_000)}x`)).toBeUndefined();
     expect(parseFiniteNumber(`1.${'1'.repeat(1_000_000)}x`)).toBeUndefined();
@@ -360,7 +369,7 @@ describe('unordered', () => {
     });
   });
 
-  it('copes with huge output', () => {
+  timedIt('copes with huge output', () => {
     const started = performance.now();
     const huge = `[${'1,'.repeat(2_000_000)}1]`;
     expect(checkUnordered(check('[1]', huge))).toEqual(

@@ -220,3 +220,69 @@ describe('skipped tests', () => {
     expect(canSkipTest(manifest, ['2', '1', '3', '4', '5'], 0, known)).toBe(false);
   });
 });
+
+describe('testScoreFraction of every verdict', () => {
+  it('gives nothing to a skipped test or to any verdict but AC and WA, whatever fraction it carries', () => {
+    expect(testScoreFraction(skipped('1'))).toBe(0);
+    for (const verdict of ['TLE', 'MLE', 'RE', 'OLE', 'CE', 'SE'] as const) {
+      expect(testScoreFraction(test('1', verdict)), verdict).toBe(0);
+      expect(testScoreFraction(test('1', verdict, 0.5)), verdict).toBe(0);
+    }
+  });
+
+  it("keeps a fraction inside 0..1 as it is, bounds included", () => {
+    expect(testScoreFraction(test('1', 'AC', 1))).toBe(1);
+    expect(testScoreFraction(test('1', 'WA', 0))).toBe(0);
+    expect(testScoreFraction(test('1', 'WA', 0.75))).toBe(0.75);
+    expect(testScoreFraction(test('1', 'WA', -3))).toBe(0);
+  });
+});
+
+describe('scoreSubmission with skipped tests out of judging order', () => {
+  it('never takes a skipped test for the first failure: the next real one decides', () => {
+    const manifest = { subtasks: [subtask('a', 100, ['1', '2'])] };
+    expect(scoreSubmission(manifest, [skipped('2'), test('1', 'TLE')])).toMatchObject({ verdict: 'TLE', score: 0 });
+    expect(scoreSubmission(manifest, [skipped('2'), test('1', 'AC')])).toMatchObject({ verdict: 'AC', score: 100 });
+  });
+});
+
+describe('canSkipTest', () => {
+  it("does not count a skipped test as a failure", () => {
+    const manifest = { subtasks: [subtask('a', 100, ['1', '2', '3'])] };
+    expect(canSkipTest(manifest, ['1', '2', '3'], 2, new Map([['2', skipped('2')]]))).toBe(false);
+    expect(canSkipTest(manifest, ['1', '2', '3'], 2, new Map([['2', test('2', 'WA')]]))).toBe(true);
+  });
+
+  it("counts only failures listed before the test in its subtask, since the subtask's verdict is its first failure in that list", () => {
+    // Test 2 is listed first: its verdict (say TLE) would be the subtask's, so it must run even after 1 failed.
+    const manifest = { subtasks: [subtask('a', 100, ['2', '1'])] };
+    expect(canSkipTest(manifest, ['1', '2'], 1, new Map([['1', test('1', 'WA')]]))).toBe(false);
+  });
+
+  it('skips a test whose dependency lost any credit, partial credit included', () => {
+    const manifest = { subtasks: [subtask('small', 40, ['1']), subtask('large', 60, ['2'], ['small'])] };
+    expect(canSkipTest(manifest, ['1', '2'], 1, new Map([['1', test('1', 'WA', 0.5)]]))).toBe(true);
+    expect(canSkipTest(manifest, ['1', '2'], 1, new Map([['1', test('1', 'AC')]]))).toBe(false);
+  });
+
+  it('follows dependencies transitively, visiting a shared one once', () => {
+    const manifest = {
+      subtasks: [
+        subtask('base', 10, ['1']),
+        subtask('left', 10, ['2'], ['base']),
+        subtask('right', 10, ['3'], ['base']),
+        subtask('top', 70, ['4'], ['left', 'right']),
+      ],
+    };
+    const ids = ['1', '2', '3', '4'];
+    expect(canSkipTest(manifest, ids, 3, new Map([['1', test('1', 'RE')]]))).toBe(true);
+    expect(canSkipTest(manifest, ids, 3, new Map([['1', test('1', 'AC')]]))).toBe(false);
+  });
+
+  it('stops on a dependency cycle or an unknown dependency, which the manifest schema forbids anyway', () => {
+    const cyclic = { subtasks: [subtask('a', 50, ['1'], ['b']), subtask('b', 50, ['2'], ['a'])] };
+    expect(canSkipTest(cyclic, ['1', '2'], 0, new Map())).toBe(false);
+    const dangling = { subtasks: [subtask('a', 100, ['1'], ['nowhere'])] };
+    expect(canSkipTest(dangling, ['1'], 0, new Map())).toBe(false);
+  });
+});

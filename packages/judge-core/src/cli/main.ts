@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isSkippedTest, LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult } from '@oj/shared';
+import { isSkippedTest, judgeResultSchema, LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult, type TestResult } from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
 import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage, PackageError } from '../package/load.ts';
 import { verifyPackageFully } from '../package/verify.ts';
@@ -42,6 +42,35 @@ function formatResultTable(result: JudgeResult): string {
   return lines.join('\n');
 }
 
+/**
+ * What `oj judge --json` prints: the shared result contract (judgeResultSchema), with each test cut to
+ * the fields DESIGN.md lists (a skipped test keeps its status, since its verdict is null).
+ */
+function jsonResult(result: JudgeResult): JudgeResult {
+  const tests = result.tests.map(
+    (test): TestResult =>
+      isSkippedTest(test)
+        ? { id: test.id, status: test.status, verdict: null, timeMs: 0, memoryKb: 0 }
+        : {
+            id: test.id,
+            verdict: test.verdict,
+            timeMs: test.timeMs,
+            memoryKb: test.memoryKb,
+            ...(test.message ? { message: test.message } : {}),
+          },
+  );
+  return judgeResultSchema.parse({
+    verdict: result.verdict,
+    score: result.score,
+    maxScore: result.maxScore,
+    tests,
+    subtasks: result.subtasks,
+    ...(result.compileMessage ? { compileMessage: result.compileMessage } : {}),
+    timeMs: result.timeMs,
+    memoryKb: result.memoryKb,
+  });
+}
+
 async function judgeCommand(positionals: string[], json: boolean): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('judge needs a problem folder and a solution file');
   const [problemDir, solutionFile] = positionals.map(fromUser) as [string, string];
@@ -58,25 +87,7 @@ async function judgeCommand(positionals: string[], json: boolean): Promise<numbe
       { runner: pool, concurrency: pool.size },
     );
     if (json) {
-      const tests = result.tests.map((test) =>
-        isSkippedTest(test)
-          ? { id: test.id, status: test.status, verdict: null, timeMs: 0, memoryKb: 0 }
-          : {
-              id: test.id,
-              verdict: test.verdict,
-              timeMs: test.timeMs,
-              memoryKb: test.memoryKb,
-              ...(test.message ? { message: test.message } : {}),
-            },
-      );
-      const printed = {
-        verdict: result.verdict,
-        score: result.score,
-        maxScore: result.maxScore,
-        tests,
-        ...(result.compileMessage ? { compileMessage: result.compileMessage } : {}),
-      };
-      process.stdout.write(`${JSON.stringify(printed)}\n`);
+      process.stdout.write(`${JSON.stringify(jsonResult(result))}\n`);
     } else {
       process.stdout.write(`${formatResultTable(result)}\n`);
     }
