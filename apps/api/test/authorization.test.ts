@@ -366,3 +366,116 @@ describe('operations', () => {
     expect(withToken).toEqual<Expected>({ anonymous: 200, learner: 200, otherLearner: 200, setter: 200, admin: 200 });
   });
 });
+
+describe('contests: the list queries and the detail routes follow one rule', () => {
+  let contestant: ApiClient;
+  let contestantId: number;
+  let outsider: ApiClient;
+  let contestId: number;
+  let contestSubmissionId: number;
+  const slug = `authz-contest-${Date.now()}`;
+
+  const listedProblems = async (client: ApiClient): Promise<string[]> =>
+    problemListResponseSchema.parse((await client.get('/api/problems?pageSize=100')).body).items.map((item) => item.slug);
+  const listedSubmissions = async (client: ApiClient, query: string): Promise<number[]> =>
+    submissionListResponseSchema.parse((await client.get(`/api/submissions?pageSize=100&${query}`)).body).items.map(
+      (item) => item.id,
+    );
+  const endContest = (endsAt: Date): Promise<unknown> =>
+    environment.prisma.contest.update({ where: { id: contestId }, data: { endsAt } });
+
+  beforeAll(async () => {
+    const registered = await environment.registerLearner('contestant');
+    contestant = registered.client;
+    contestantId = registered.id;
+    outsider = (await environment.registerLearner('outsider')).client;
+    const contest = await environment.prisma.contest.create({
+      data: {
+        slug,
+        title: 'Authorization contest',
+        rule: 'ICPC',
+        startsAt: new Date(Date.now() - 60 * 60_000),
+        endsAt: new Date(Date.now() + 60 * 60_000),
+        problems: {
+          create: [
+            { problemId: environment.problemIds['subsets']!, label: 'A', ordinal: 0 },
+            { problemId: environment.problemIds[PRIVATE_PROBLEM]!, label: 'B', ordinal: 1 },
+          ],
+        },
+        participants: { create: [{ userId: contestantId }] },
+      },
+    });
+    contestId = contest.id;
+    const response = await contestant.post<{ id: number }>('/api/submissions', {
+      problem: 'subsets',
+      language: 'javascript',
+      code: SECRET_CODE,
+      contest: slug,
+    });
+    expect(response.status, response.text).toBe(201);
+    contestSubmissionId = response.body.id;
+  });
+
+  afterAll(async () => {
+    await environment.prisma.submission.deleteMany({ where: { contestId } });
+    await environment.prisma.contest.delete({ where: { id: contestId } });
+  });
+
+  test('while it runs, a contestant sees its private problem in the list and on its page; others do not', async () => {
+    expect(await listedProblems(contestant)).toContain(PRIVATE_PROBLEM);
+    expect((await contestant.get(`/api/problems/${PRIVATE_PROBLEM}`)).status).toBe(200);
+    expect(await listedProblems(outsider)).not.toContain(PRIVATE_PROBLEM);
+    expect((await outsider.get(`/api/problems/${PRIVATE_PROBLEM}`)).status).toBe(404);
+    expect(await listedProblems(clients.anonymous)).not.toContain(PRIVATE_PROBLEM);
+  });
+
+  test("while it runs, a contestant sees the setter's earlier submission on the private problem, as the list and the detail agree", async () => {
+    expect(await listedSubmissions(contestant, `problem=${PRIVATE_PROBLEM}`)).toContain(privateSubmissionId);
+    const detail = await contestant.get<SubmissionDetail>(`/api/submissions/${privateSubmissionId}`);
+    expect(detail.status).toBe(200);
+    expect(submissionDetailSchema.parse(detail.body).code).toBeNull();
+    expect(await listedSubmissions(outsider, `problem=${PRIVATE_PROBLEM}`)).not.toContain(privateSubmissionId);
+    expect((await outsider.get(`/api/submissions/${privateSubmissionId}`)).status).toBe(404);
+  });
+
+  test('while it runs, a contest submission is its author\'s and staff\'s only, in the list and the detail', async () => {
+    expect(await listedSubmissions(contestant, 'mine=true')).toContain(contestSubmissionId);
+    expect((await contestant.get(`/api/submissions/${contestSubmissionId}`)).status).toBe(200);
+    expect(await listedSubmissions(clients.setter, 'problem=subsets')).toContain(contestSubmissionId);
+    for (const other of [outsider, clients.learner, clients.anonymous]) {
+      expect(await listedSubmissions(other, 'problem=subsets')).not.toContain(contestSubmissionId);
+      expect((await other.get(`/api/submissions/${contestSubmissionId}`)).status).toBe(404);
+      expect((await other.get(`/api/submissions/${contestSubmissionId}/events`)).status).toBe(404);
+    }
+  });
+
+  test('once it has ended, its submissions are open to all and its private problem is closed again', async () => {
+    await endContest(new Date(Date.now() - 1000));
+    try {
+      expect(await listedSubmissions(outsider, 'problem=subsets')).toContain(contestSubmissionId);
+      const detail = await outsider.get<SubmissionDetail>(`/api/submissions/${contestSubmissionId}`);
+      expect(detail.status).toBe(200);
+      expect(submissionDetailSchema.parse(detail.body).code).toBeNull();
+      expect(await listedProblems(contestant)).not.toContain(PRIVATE_PROBLEM);
+      expect((await contestant.get(`/api/problems/${PRIVATE_PROBLEM}`)).status).toBe(404);
+    } finally {
+      await endContest(new Date(Date.now() + 60 * 60_000));
+    }
+  });
+
+  test('a contest not started yet opens nothing', async () => {
+    await environment.prisma.contest.update({
+      where: { id: contestId },
+      data: { startsAt: new Date(Date.now() + 30 * 60_000) },
+    });
+    try {
+      expect(await listedProblems(contestant)).not.toContain(PRIVATE_PROBLEM);
+      expect((await contestant.get(`/api/problems/${PRIVATE_PROBLEM}`)).status).toBe(404);
+    } finally {
+      await environment.prisma.contest.update({
+        where: { id: contestId },
+        data: { startsAt: new Date(Date.now() - 60 * 60_000) },
+      });
+    }
+  });
+});

@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '@oj/db';
 import type { Difficulty } from '@oj/shared';
+import type { ContestWindow, ProblemScope } from '../access/access-policy.ts';
 import { PRISMA } from '../infra/database.module.ts';
-
-/** Who is looking: private problems are visible to their owner and to staff. */
-export interface ProblemViewer {
-  userId: number | null;
-  staff: boolean;
-}
 
 export interface ProblemListFilter {
   search?: string | undefined;
@@ -81,16 +76,32 @@ function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
+/** problemInScope (access-policy.ts) as SQL over `p`, a "Problem" row. */
+function scopeCondition(scope: ProblemScope): Prisma.Sql {
+  if (scope.all) return Prisma.sql`true`;
+  // Timestamps are stored in UTC without a zone; a zone in the literal is ignored by the cast.
+  const at = scope.at.toISOString();
+  return Prisma.sql`(p.visibility = 'public'
+    OR p."ownerId" = ${scope.ownerId ?? -1}::int
+    OR EXISTS (
+      SELECT 1 FROM "ContestProblem" entry
+      JOIN "Contest" contest ON contest.id = entry."contestId"
+      JOIN "ContestParticipant" participant ON participant."contestId" = contest.id
+      WHERE entry."problemId" = p.id AND participant."userId" = ${scope.contestantId ?? -1}::int
+        AND contest."startsAt" <= ${at}::timestamp AND ${at}::timestamp < contest."endsAt"))`;
+}
+
 @Injectable()
 export class ProblemRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  /** One page of the problems the viewer may see, with counts, in one round trip per part. */
+  /** One page of the problems in `scope`, with counts and the viewer's own state, in one round trip per part. */
   async list(
-    viewer: ProblemViewer,
+    scope: ProblemScope,
+    viewerId: number | null,
     filter: ProblemListFilter,
   ): Promise<{ rows: ProblemListRow[]; total: number; tags: string[] }> {
-    const visible = this.visibleCondition(viewer);
+    const visible = scopeCondition(scope);
     const search = filter.search ? likePattern(filter.search) : null;
     const matches = Prisma.sql`${visible}
       AND (${search}::text IS NULL OR p.title ILIKE ${search} OR p.slug ILIKE ${search})
@@ -109,7 +120,7 @@ export class ProblemRepository {
                page.manifest -> 'titles' AS titles, page.manifest ->> 'style' AS style,
                counts."acceptedCount", counts."submissionCount", mine."solvedByViewer", mine."attemptedByViewer"
         FROM page
-        ${this.statsJoins(viewer.userId)}
+        ${this.statsJoins(viewerId)}
         ORDER BY page.id`,
       this.prisma.$queryRaw<[{ total: number }]>`
         SELECT count(*)::int AS total
@@ -197,20 +208,13 @@ export class ProblemRepository {
     return new Map(blobs.map((blob) => [blob.hash, Buffer.from(blob.bytes).toString('utf8')]));
   }
 
-  /** Whether the user takes part in a contest running now that includes the problem (contestants may see it). */
-  async inRunningContest(problemId: number, userId: number, now: Date): Promise<boolean> {
-    const entry = await this.prisma.contestProblem.findFirst({
-      where: {
-        problemId,
-        contest: { startsAt: { lte: now }, endsAt: { gt: now }, participants: { some: { userId } } },
-      },
-      select: { contestId: true },
+  /** The contests that include the problem and that the user is registered for (see ProblemFacts). */
+  async contestsOf(problemId: number, userId: number): Promise<ContestWindow[]> {
+    const entries = await this.prisma.contestProblem.findMany({
+      where: { problemId, contest: { participants: { some: { userId } } } },
+      select: { contest: { select: { startsAt: true, endsAt: true } } },
     });
-    return entry !== null;
-  }
-
-  private visibleCondition(viewer: ProblemViewer): Prisma.Sql {
-    return Prisma.sql`(p.visibility = 'public' OR ${viewer.staff}::boolean OR p."ownerId" = ${viewer.userId ?? -1}::int)`;
+    return entries.map((entry) => entry.contest);
   }
 
   /** Counts over all submissions, and the viewer's own state, for the rows of `page`. */

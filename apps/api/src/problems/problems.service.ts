@@ -8,13 +8,16 @@ import {
   type ProblemManifest,
   type ProblemSummary,
 } from '@oj/shared';
-import { isStaff, type AuthUser } from '../auth/auth-user.ts';
+import {
+  maySeeProblem,
+  viewerOf,
+  visibleProblems,
+  type ContestWindow,
+  type Viewer,
+} from '../access/access-policy.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
 import { notFound } from '../common/errors.ts';
-import { ProblemRepository, type ProblemRef, type ProblemStats, type ProblemViewer } from './problem.repository.ts';
-
-function viewerOf(user: AuthUser | null): ProblemViewer {
-  return { userId: user?.id ?? null, staff: isStaff(user) };
-}
+import { ProblemRepository, type ProblemRef, type ProblemStats } from './problem.repository.ts';
 
 function solvedState(stats: ProblemStats): ProblemSummary['solved'] {
   if (stats.solvedByViewer) return 'solved';
@@ -26,7 +29,8 @@ export class ProblemsService {
   constructor(@Inject(ProblemRepository) private readonly problems: ProblemRepository) {}
 
   async list(user: AuthUser | null, query: ProblemListQuery): Promise<ProblemListResponse> {
-    const { rows, total, tags } = await this.problems.list(viewerOf(user), {
+    const scope = visibleProblems(viewerOf(user), new Date());
+    const { rows, total, tags } = await this.problems.list(scope, user?.id ?? null, {
       search: query.search || undefined,
       tag: query.tag || undefined,
       difficulty: query.difficulty,
@@ -100,11 +104,16 @@ export class ProblemsService {
     return { ...problem, currentVersionId: problem.currentVersionId };
   }
 
-  /** Public problems to everyone; private ones to their owner, staff, and contestants of a running contest. */
+  /** Whether the user may see the problem, by the rule of access-policy.ts. */
   async canSee(problem: Pick<ProblemRef, 'id' | 'visibility' | 'ownerId'>, user: AuthUser | null): Promise<boolean> {
-    if (problem.visibility === 'public' || isStaff(user)) return true;
-    if (!user) return false;
-    if (problem.ownerId === user.id) return true;
-    return this.problems.inRunningContest(problem.id, user.id, new Date());
+    const viewer = viewerOf(user);
+    return maySeeProblem(viewer, { ...problem, viewerContests: await this.contestsOf(problem, viewer) }, new Date());
+  }
+
+  /** The viewer's contests that include the problem (ProblemFacts.viewerContests). */
+  async contestsOf(problem: Pick<ProblemRef, 'id' | 'visibility'>, viewer: Viewer): Promise<ContestWindow[]> {
+    // Only a private problem seen by a signed-in learner needs them: one query saved everywhere else.
+    if (problem.visibility === 'public' || viewer.staff || viewer.userId === null) return [];
+    return this.problems.contestsOf(problem.id, viewer.userId);
   }
 }

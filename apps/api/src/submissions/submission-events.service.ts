@@ -1,12 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ProgressEvent } from '@oj/shared';
 import type { Response } from 'express';
+import { mayReadTestMessage, viewerOf } from '../access/access-policy.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
 import { ProgressHub } from '../infra/progress-hub.ts';
 import { ProgressStream } from './progress-stream.ts';
-import { mayReadHiddenTestMessages } from './submission-access.ts';
 import { SubmissionRepository, type SubmissionDetailRow } from './submission.repository.ts';
 import { SubmissionsService } from './submissions.service.ts';
 
@@ -103,9 +103,10 @@ export class SubmissionEventsService implements BeforeApplicationShutdown {
   }
 
   private redactorFor(viewer: AuthUser | null, sampleOrdinals: Set<number>): (event: ProgressEvent) => ProgressEvent {
-    if (mayReadHiddenTestMessages(viewer)) return (event) => event;
+    const reader = viewerOf(viewer);
     return (event) => {
-      if (event.type !== 'test' || event.test.message === undefined || sampleOrdinals.has(event.ordinal)) return event;
+      if (event.type !== 'test' || event.test.message === undefined) return event;
+      if (mayReadTestMessage(reader, { sample: sampleOrdinals.has(event.ordinal) })) return event;
       const { message: _withheld, ...test } = event.test;
       return { ...event, test };
     };

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Language, Prisma, PrismaClient, SubmissionStatus, Verdict } from '@oj/db';
 import type { TestResult } from '@oj/shared';
+import type { ProblemScope, SubmissionScope } from '../access/access-policy.ts';
 import { PRISMA } from '../infra/database.module.ts';
 
 /** What a job needs to be enqueued for a submission (see @oj/judge/queue). */
@@ -31,7 +32,7 @@ const summaryFields = {
   judgedAt: true,
   user: { select: { id: true, username: true } },
   problem: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true } },
-  contest: { select: { endsAt: true } },
+  contest: { select: { startsAt: true, endsAt: true } },
 } as const satisfies Prisma.SubmissionSelect;
 
 export type SubmissionSummaryRow = Prisma.SubmissionGetPayload<{ select: typeof summaryFields }>;
@@ -47,11 +48,6 @@ export interface SubmissionDetailRow extends SubmissionSummaryRow {
   testCount: number;
 }
 
-/** Who is looking, for the list's visibility rule. */
-export interface SubmissionViewer {
-  userId: number | null;
-  staff: boolean;
-}
 
 export interface SubmissionListFilter {
   username?: string | undefined;
@@ -67,6 +63,30 @@ export interface ContestEntry {
   running: boolean;
   includesProblem: boolean;
   registered: boolean;
+}
+
+/** problemInScope (access-policy.ts) as a Prisma filter. */
+function problemScopeWhere(scope: ProblemScope & { all: false }): Prisma.ProblemWhereInput {
+  const running = { startsAt: { lte: scope.at }, endsAt: { gt: scope.at } };
+  return {
+    OR: [
+      { visibility: 'public' },
+      ...(scope.ownerId !== null ? [{ ownerId: scope.ownerId }] : []),
+      ...(scope.contestantId !== null
+        ? [{ contestEntries: { some: { contest: { ...running, participants: { some: { userId: scope.contestantId } } } } } }]
+        : []),
+    ],
+  };
+}
+
+/** submissionInScope (access-policy.ts) as a Prisma filter. */
+function submissionScopeWhere(scope: SubmissionScope): Prisma.SubmissionWhereInput {
+  if (scope.all) return {};
+  const othersVisible: Prisma.SubmissionWhereInput = {
+    problem: problemScopeWhere(scope.problems),
+    OR: [{ contestId: null }, { contest: { endsAt: { lte: scope.problems.at } } }],
+  };
+  return { OR: [...(scope.authorId !== null ? [{ userId: scope.authorId }] : []), othersVisible] };
 }
 
 @Injectable()
@@ -155,29 +175,14 @@ export class SubmissionRepository {
   }
 
   async list(
-    viewer: SubmissionViewer,
+    scope: SubmissionScope,
     filter: SubmissionListFilter,
-    now: Date,
   ): Promise<{ rows: SubmissionSummaryRow[]; total: number }> {
-    const conditions: Prisma.SubmissionWhereInput[] = [];
+    const conditions: Prisma.SubmissionWhereInput[] = [submissionScopeWhere(scope)];
     if (filter.userId !== undefined) conditions.push({ userId: filter.userId });
     if (filter.username !== undefined) conditions.push({ user: { username: filter.username } });
     if (filter.problemSlug !== undefined) conditions.push({ problem: { slug: filter.problemSlug } });
     if (filter.verdict !== undefined) conditions.push({ verdict: filter.verdict });
-    if (!viewer.staff) {
-      // Others' submissions only on problems the viewer may see, and contest submissions once the contest is over.
-      conditions.push({
-        OR: [
-          ...(viewer.userId !== null ? [{ userId: viewer.userId }] : []),
-          {
-            problem: {
-              OR: [{ visibility: 'public' }, ...(viewer.userId !== null ? [{ ownerId: viewer.userId }] : [])],
-            },
-            OR: [{ contestId: null }, { contest: { endsAt: { lte: now } } }],
-          },
-        ],
-      });
-    }
     const where: Prisma.SubmissionWhereInput = { AND: conditions };
     const [rows, total] = await this.prisma.$transaction([
       this.prisma.submission.findMany({

@@ -7,7 +7,8 @@ import type {
   SubmissionSummary,
   SubmissionTest,
 } from '@oj/shared';
-import { isStaff, type AuthUser } from '../auth/auth-user.ts';
+import { mayReadCode, mayReadTestMessage, maySeeSubmission, viewerOf, visibleSubmissions } from '../access/access-policy.ts';
+import type { AuthUser } from '../auth/auth-user.ts';
 import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
 import { DomainError, notFound } from '../common/errors.ts';
@@ -15,7 +16,6 @@ import { ProgressHub } from '../infra/progress-hub.ts';
 import { RateLimiter } from '../infra/rate-limiter.ts';
 import { ProblemsService } from '../problems/problems.service.ts';
 import { JudgeEnqueuer } from './judge-enqueuer.ts';
-import { isOwnerOrStaff, mayReadHiddenTestMessages, maySeeSubmission } from './submission-access.ts';
 import { SubmissionRepository, type SubmissionDetailRow, type SubmissionSummaryRow } from './submission.repository.ts';
 
 function toSummary(row: SubmissionSummaryRow): SubmissionSummary {
@@ -80,16 +80,16 @@ export class SubmissionsService {
 
   async get(viewer: AuthUser | null, id: number): Promise<SubmissionDetail> {
     const row = await this.findVisible(viewer, id);
-    const mayReadCode = isOwnerOrStaff(row, viewer);
+    const reader = viewerOf(viewer);
+    const codeVisible = mayReadCode(reader, row);
     return {
       ...toSummary(row),
-      code: mayReadCode ? row.code : null,
-      // Compiler messages quote the code.
-      compileMessage: mayReadCode ? row.compileMessage : null,
+      code: codeVisible ? row.code : null,
+      compileMessage: codeVisible ? row.compileMessage : null,
       tests: row.testResults.map(({ ordinal, result }): SubmissionTest => {
         const sample = row.sampleOrdinals.has(ordinal);
         const { message, ...rest } = result;
-        const mayReadMessage = sample || mayReadHiddenTestMessages(viewer);
+        const mayReadMessage = mayReadTestMessage(reader, { sample });
         return {
           ...rest,
           ordinal,
@@ -105,25 +105,26 @@ export class SubmissionsService {
   async findVisible(viewer: AuthUser | null, id: number): Promise<SubmissionDetailRow> {
     const row = await this.submissions.findDetail(id);
     if (!row) throw notFound('submission');
-    const maySeeProblem = isOwnerOrStaff(row, viewer) || (await this.problems.canSee(row.problem, viewer));
-    if (!maySeeSubmission(row, viewer, maySeeProblem, new Date())) throw notFound('submission');
+    const reader = viewerOf(viewer);
+    const facts = {
+      userId: row.userId,
+      problem: { ...row.problem, viewerContests: await this.problems.contestsOf(row.problem, reader) },
+      contest: row.contest,
+    };
+    if (!maySeeSubmission(reader, facts, new Date())) throw notFound('submission');
     return row;
   }
 
   async list(viewer: AuthUser | null, query: SubmissionListQuery): Promise<SubmissionListResponse> {
     if (query.mine === 'true' && !viewer) throw new DomainError('UNAUTHENTICATED', 'sign in to see your submissions');
-    const { rows, total } = await this.submissions.list(
-      { userId: viewer?.id ?? null, staff: isStaff(viewer) },
-      {
+    const { rows, total } = await this.submissions.list(visibleSubmissions(viewerOf(viewer), new Date()), {
         userId: query.mine === 'true' ? viewer?.id : undefined,
         username: query.user?.toLowerCase(),
         problemSlug: query.problem,
         verdict: query.verdict,
         skip: (query.page - 1) * query.pageSize,
         take: query.pageSize,
-      },
-      new Date(),
-    );
+    });
     return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
   }
 
