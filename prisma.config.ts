@@ -2,9 +2,10 @@
 // `prisma migrate status` work against the same schema, migrations and database where Prisma's native
 // schema engine can be installed.
 import { defineConfig } from 'prisma/config';
+import { databaseUrlFrom } from '@oj/shared';
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  datasource: { url: process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj' },
+  datasource: { url: databaseUrlFrom(process.env) },
 });

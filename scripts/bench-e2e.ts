@@ -2,6 +2,7 @@
 // HTTP (its own database, Redis prefix and ports) and prints submit-to-final-verdict latency with an
 // idle queue and under load, sustained throughput, how many submissions were lost, and what other
 // learners wait while one learner keeps the most `while(true){}` submissions pending that the limits allow.
+import { databaseUrlFrom } from '@oj/shared';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +27,7 @@ const say = (line: string): void => {
   (values.json ? process.stderr : process.stdout).write(`${line}\n`);
 };
 
-const serverUrl = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/oj';
+const serverUrl = databaseUrlFrom(process.env);
 const databaseUrl = withDatabaseName(serverUrl, `oj_bench_${process.pid}`);
 const apiPort = 3900 + (process.pid % 90);
 const stack = await startStack({

@@ -1,14 +1,13 @@
 // `npm start`: the whole platform on this machine with the built-in problems.
 import { z } from 'zod';
-import { parseEnvironment } from '@oj/shared';
+import { LOG_LEVELS, parseEnvironment, sharedEnvironmentSchema } from '@oj/shared';
 import { WeakAdminPasswordError } from '@oj/db/seed';
 import { StackError, startStack, type RunningStack } from './stack.ts';
 
 const environment = parseEnvironment(
-  z.object({
-    DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/oj'),
-    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().regex(/^[\w-]+$/).default('oj'),
+  sharedEnvironmentSchema.extend({
+    // Request logs of every service are a lot for a terminal; LOG_LEVEL=info brings them back.
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('warn'),
     API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     JUDGE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
@@ -53,8 +52,7 @@ try {
     workers: config.JUDGE_WORKERS,
     adminUsername: config.ADMIN_USERNAME,
     adminPassword: config.ADMIN_PASSWORD,
-    // Request logs of every service are a lot for a terminal; LOG_LEVEL=info brings them back.
-    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    env: { LOG_LEVEL: config.LOG_LEVEL },
     log,
   });
   log('');

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { JudgeQueue, RunQueue } from '@oj/judge/queue';
+import type { JudgeQueue, RunQueue } from '@oj/queue';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig, type AppConfig } from './config/config.ts';
+import { EnvironmentError } from '@oj/shared';
+import { loadConfig, type AppConfig } from './config/config.ts';
 
 function configOrExit(): AppConfig {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof EnvironmentError) {
       console.error(`oj-api: ${error.message}`);
       process.exit(1);
     }

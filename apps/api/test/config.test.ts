@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config/config.ts';
+import { EnvironmentError } from '@oj/shared';
+import { loadConfig } from '../src/config/config.ts';
 
 describe('the configuration', () => {
   test('has defaults that work on a developer machine', () => {
@@ -45,8 +46,8 @@ describe('the configuration', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems.join('\n');
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const problems = (error as EnvironmentError).problems.join('\n');
     for (const variable of ['PORT', 'DATABASE_URL', 'COOKIE_SECURE', 'CORS_ORIGINS'])
       expect(problems).toContain(variable);
   });

@@ -2,7 +2,7 @@
 // runs per user, and a user's backlog queued behind other users' first submissions. No judge worker runs
 // here, so submissions stay pending and runs wait, exactly the situation the limits are for.
 import { apiErrorSchema } from '@oj/shared';
-import { createJudgeQueue, judgeJobIdFor, type JudgeQueue } from '@oj/judge/queue';
+import { createJudgeQueue, judgeJobIdFor, type JudgeQueue } from '@oj/queue';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiClient } from './support/api-client.ts';
 import { createApiTestEnvironment, REDIS_URL, type ApiTestEnvironment } from './support/environment.ts';

@@ -1,7 +1,8 @@
 // Health and readiness, metrics, documentation, security headers and CORS, and how the API behaves when
 // PostgreSQL or Redis is not there.
 import { randomBytes } from 'node:crypto';
-import { apiErrorSchema, submissionChannel, type ProgressEvent } from '@oj/shared';
+import { redisKeys } from '@oj/queue';
+import { apiErrorSchema, type ProgressEvent } from '@oj/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiClient } from './support/api-client.ts';
 import {
@@ -243,7 +244,7 @@ describe('Server-Sent Events', () => {
     const response = await client.open(`/api/submissions/${id}/events`);
     const reading = readEvents(response, 20_000);
     const raw = await fetch(`${environment.baseUrl}/api/submissions/${id}/events`);
-    const channel = submissionChannel(environment.redisPrefix, id);
+    const channel = redisKeys(environment.redisPrefix).submissionChannel(id);
     await new Promise((resolve) => setTimeout(resolve, 500));
     // The first test again (a duplicate of the replayed one), then the second, then the final.
     await environment.redis.publish(channel, JSON.stringify(firstTest));

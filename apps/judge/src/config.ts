@@ -1,25 +1,18 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_REDIS_PREFIX, parseEnvironment } from '@oj/shared';
+import { loadEnvironment, sharedEnvironmentSchema, type LogLevel } from '@oj/shared';
 
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../..');
 
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export type { LogLevel } from '@oj/shared';
 
 function integerVariable(minimum: number, fallback: number) {
   return z.coerce.number().int().min(minimum).default(fallback);
 }
 
 /** Every environment variable the worker reads, with defaults that work on a developer's machine. */
-const environmentSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgresql://postgres@127.0.0.1:5432/oj'),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . and - only')
-    .default(DEFAULT_REDIS_PREFIX),
+const environmentSchema = sharedEnvironmentSchema.extend({
   /** Sandbox processes, and so how many tests run at once (and how many jobs each queue takes at once). */
   JUDGE_POOL_SIZE: integerVariable(1, availableParallelism()),
   CACHE_DIR: z
@@ -36,7 +29,11 @@ const environmentSchema = z.object({
   JOB_LOCK_DURATION_MS: integerVariable(1000, 30_000),
   /** BullMQ: how often the worker looks for stalled jobs. */
   JOB_STALLED_INTERVAL_MS: integerVariable(1000, 30_000),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * On SIGTERM the worker takes no new jobs and lets the ones in progress finish, for at most this long;
+   * then it exits, and their jobs come back to the queue as stalled (another worker judges them).
+   */
+  SHUTDOWN_TIMEOUT_MS: integerVariable(100, 30_000),
 });
 
 export interface JudgeConfig {
@@ -50,24 +47,13 @@ export interface JudgeConfig {
   maxJudgeAttempts: number;
   jobLockDurationMs: number;
   jobStalledIntervalMs: number;
+  shutdownTimeoutMs: number;
   logLevel: LogLevel;
 }
 
-/** The environment could not be turned into a config; `problems` names every variable that is wrong. */
-export class ConfigError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`the judge worker's environment is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-    this.problems = problems;
-  }
-}
-
-/** Parses and validates the environment once; throws a ConfigError listing everything wrong. */
+/** Parses and validates the environment once; throws an EnvironmentError listing everything wrong. */
 export function loadJudgeConfig(environment: NodeJS.ProcessEnv = process.env): JudgeConfig {
-  const parsed = parseEnvironment(environmentSchema, environment);
-  if (!parsed.ok) throw new ConfigError(parsed.problems);
-  const variables = parsed.data;
+  const variables = loadEnvironment('judge worker', environmentSchema, environment);
   return {
     databaseUrl: variables.DATABASE_URL,
     redisUrl: variables.REDIS_URL,
@@ -79,6 +65,7 @@ export function loadJudgeConfig(environment: NodeJS.ProcessEnv = process.env): J
     maxJudgeAttempts: variables.MAX_JUDGE_ATTEMPTS,
     jobLockDurationMs: variables.JOB_LOCK_DURATION_MS,
     jobStalledIntervalMs: variables.JOB_STALLED_INTERVAL_MS,
+    shutdownTimeoutMs: variables.SHUTDOWN_TIMEOUT_MS,
     logLevel: variables.LOG_LEVEL,
   };
 }

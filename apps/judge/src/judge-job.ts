@@ -2,10 +2,9 @@
 // problem version, judge, stream progress, persist. No judging logic lives here.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { judgeSubmission, type SandboxRunner, type TestCase } from '@oj/judge-core';
-import { judgeJobSchema } from '@oj/shared';
+import { judgeJobSchema, type JudgeJobResult } from '@oj/queue';
 import type { Logger } from './logger.ts';
 import type { ProgressPublisher } from './progress.ts';
-import type { JudgeJobResult } from './queue.ts';
 import { ProblemDataError, type ProblemStore, type StoredProblem } from './store/problem-store.ts';
 import type { SubmissionRepository } from './submission-repository.ts';
 

@@ -1,32 +1,32 @@
-import type { LogLevel } from './config.ts';
+import { pino } from 'pino';
+import type { LogLevel } from '@oj/shared';
 
 type Fields = Record<string, unknown>;
 
+/** The judge's logging calls: a message, then fields. */
 export interface Logger {
+  trace(message: string, fields?: Fields): void;
   debug(message: string, fields?: Fields): void;
   info(message: string, fields?: Fields): void;
   warn(message: string, fields?: Fields): void;
   error(message: string, fields?: Fields): void;
 }
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
-function describeError(value: unknown): unknown {
-  return value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
-}
-
-/** One JSON object per line on stderr, so log collectors can parse it and stdout stays free. */
+/**
+ * pino, as the API logs: one JSON object per line with `level`, `time`, `msg`, `service` and `pid`, errors
+ * under `err`. The judge writes to stderr, so stdout stays free for a CLI's result.
+ */
 export function createLogger(level: LogLevel, base: Fields = {}): Logger {
-  const write = (entryLevel: Exclude<LogLevel, 'silent'>, message: string, fields: Fields = {}): void => {
-    if (RANK[entryLevel] < RANK[level]) return;
-    const entry: Fields = { time: new Date().toISOString(), level: entryLevel, message, ...base };
-    for (const [key, value] of Object.entries(fields)) entry[key] = describeError(value);
-    process.stderr.write(`${JSON.stringify(entry)}\n`);
-  };
-  return {
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
-  };
+  const logger = pino(
+    { level, base: { service: 'oj-judge', pid: process.pid, ...base }, serializers: { err: pino.stdSerializers.err } },
+    pino.destination({ fd: 2, sync: true }),
+  );
+  const at =
+    (method: 'trace' | 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string, fields: Fields = {}): void => {
+      const { error, ...rest } = fields;
+      if (error instanceof Error) logger[method]({ ...rest, err: error }, message);
+      else logger[method](error === undefined ? rest : { ...rest, error }, message);
+    };
+  return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

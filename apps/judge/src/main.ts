@@ -1,20 +1,21 @@
 // The judge worker process: `node apps/judge/src/main.ts`, configured by environment variables (config.ts).
-import { ConfigError, loadJudgeConfig } from './config.ts';
+import { EnvironmentError } from '@oj/shared';
+import { loadJudgeConfig, type JudgeConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startJudgeWorker } from './worker.ts';
 
-let config;
+let config: JudgeConfig;
 try {
   config = loadJudgeConfig();
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof EnvironmentError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel, { service: 'judge', pid: process.pid });
+const logger = createLogger(config.logLevel);
 const worker = await startJudgeWorker(config, { logger }).catch((error: unknown) => {
-  console.error(`judge: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.error('could not start', { error });
   process.exit(1);
 });
 
@@ -25,9 +26,18 @@ const stop = (signal: NodeJS.Signals): void => {
     process.exit(1);
   }
   stopping = true;
-  logger.info('stopping: finishing the jobs in progress', { signal });
+  logger.info('stopping: finishing the jobs in progress', { signal, shutdownTimeoutMs: config.shutdownTimeoutMs });
+  // Past the deadline the jobs still running are left to their locks: they expire, and the jobs come back
+  // as stalled to another worker, as if this one had been killed.
+  const deadline = setTimeout(() => {
+    logger.error('shutdown deadline passed: stopping with jobs in progress', { shutdownTimeoutMs: config.shutdownTimeoutMs });
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
   worker.close().then(
-    () => process.exit(0),
+    () => {
+      clearTimeout(deadline);
+      process.exit(0);
+    },
     (error: unknown) => {
       logger.error('could not stop cleanly', { error });
       process.exit(1);

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { submissionChannel, type ProgressEvent } from '@oj/shared';
+import { PROGRESS_LIST_TTL_SECONDS, redisKeys, type RedisKeys } from '@oj/queue';
+import type { ProgressEvent } from '@oj/shared';
 import type { Logger } from './logger.ts';
-import { PROGRESS_LIST_TTL_SECONDS, progressListKey } from './queue.ts';
 
 interface SubmissionQueue {
   events: ProgressEvent[];
@@ -21,13 +21,13 @@ interface SubmissionQueue {
  */
 export class ProgressPublisher {
   private readonly redis: Redis;
-  private readonly prefix: string;
+  private readonly keys: RedisKeys;
   private readonly logger: Logger;
   private readonly queues = new Map<number, SubmissionQueue>();
 
   constructor(redis: Redis, prefix: string, logger: Logger) {
     this.redis = redis;
-    this.prefix = prefix;
+    this.keys = redisKeys(prefix);
     this.logger = logger;
   }
 
@@ -50,8 +50,8 @@ export class ProgressPublisher {
   }
 
   private async send(submissionId: number, events: ProgressEvent[]): Promise<void> {
-    const listKey = progressListKey(this.prefix, submissionId);
-    const channel = submissionChannel(this.prefix, submissionId);
+    const listKey = this.keys.progressList(submissionId);
+    const channel = this.keys.submissionChannel(submissionId);
     const transaction = this.redis.multi();
     for (const event of events) {
       const message = JSON.stringify(event);

@@ -12,7 +12,7 @@ import {
   JUDGE_JOB_RETRY,
   type JudgeJobRetry,
   type JudgeQueue,
-} from './queue.ts';
+} from '@oj/queue';
 import type { OverdueSubmission, SubmissionRepository } from './submission-repository.ts';
 
 /** One advisory lock for the whole cluster of workers: only one reconciles at a time. */

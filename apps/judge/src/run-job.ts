@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { SandboxRunner } from '@oj/judge-core';
-import { runJobSchema, type RunResponse } from '@oj/shared';
+import { runJobSchema } from '@oj/queue';
+import type { RunResponse } from '@oj/shared';
 import { runCode } from './run-code.ts';
 import { ProblemDataError, type ProblemStore } from './store/problem-store.ts';
 

@@ -169,7 +169,7 @@ export class SubmissionRepository {
 
   /**
    * How many of the same user's own submissions (generation 0) are pending ahead of this one: its place in
-   * the user's backlog, for fair queueing (see judgePriorityNumber in @oj/shared).
+   * the user's backlog, for fair queueing (see judgePriorityNumber in @oj/queue).
    */
   async countPendingAhead(submissionId: number): Promise<number> {
     const submission = await this.prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });

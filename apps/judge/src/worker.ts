@@ -2,12 +2,20 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createPrismaClient, type PrismaClient } from '@oj/db';
 import { SandboxPool } from '@oj/judge-core';
-import { JUDGE_QUEUE, RUN_QUEUE, type JudgeJob, type RunJob, type RunResponse } from '@oj/shared';
+import {
+  createJudgeQueue,
+  JUDGE_QUEUE,
+  RUN_QUEUE,
+  type JudgeJob,
+  type JudgeJobResult,
+  type JudgeJobRetry,
+  type RunJob,
+} from '@oj/queue';
+import type { RunResponse } from '@oj/shared';
 import type { JudgeConfig } from './config.ts';
 import { processJudgeJob } from './judge-job.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ProgressPublisher } from './progress.ts';
-import { createJudgeQueue, type JudgeJobResult, type JudgeJobRetry } from './queue.ts';
 import { reconcileOverdueSubmissions, type ReconcileReport } from './reconciler.ts';
 import { processRunJob } from './run-job.ts';
 import { BlobStore } from './store/blob-store.ts';
@@ -73,7 +81,7 @@ export async function startJudgeWorker(
   config: JudgeConfig,
   options: JudgeWorkerOptions = {},
 ): Promise<JudgeWorkerHandle> {
-  const logger = options.logger ?? createLogger(config.logLevel, { service: 'judge' });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const prisma = createPrismaClient(config.databaseUrl);
   // Progress is best effort: fail a publish quickly rather than hold a test while Redis is away.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadJudgeConfig } from '../src/config.ts';
+import { EnvironmentError } from '@oj/shared';
+import { loadJudgeConfig } from '../src/config.ts';
 import { REPOSITORY_ROOT } from './helpers.ts';
 
 describe('the configuration', () => {
@@ -51,8 +52,8 @@ describe('the configuration', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems.join('\n');
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const problems = (error as EnvironmentError).problems.join('\n');
     for (const variable of ['DATABASE_URL', 'JUDGE_POOL_SIZE', 'REDIS_PREFIX', 'MAX_JUDGE_ATTEMPTS'])
       expect(problems).toContain(variable);
   });

@@ -2,7 +2,7 @@
 // restarts or a job is retried" (DESIGN.md, Promises).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Verdict } from '@oj/shared';
-import { enqueueJudgeJob } from '../src/queue.ts';
+import { enqueueJudgeJob } from '@oj/queue';
 import { startJudgeWorker, type JudgeWorkerHandle } from '../src/worker.ts';
 import {
   createSubmission,
@@ -164,5 +164,53 @@ describe('Redis losing every key of the deployment with jobs pending', () => {
       where: { id: { in: submitted.map((s) => s.id) }, attempts: { gt: 1 } },
     });
     expect(requeued).toBeGreaterThan(0);
+  });
+});
+
+describe('a worker asked to stop while a long job runs', () => {
+  let stopped: WorkerProcess | undefined;
+  let successor: WorkerProcess | undefined;
+  afterAll(async () => {
+    await stopWorkerProcess(stopped);
+    await stopWorkerProcess(successor);
+  });
+
+  test('exits at its shutdown deadline, and the job is judged once by another worker', async () => {
+    const submitted: { id: number; verdict: Verdict; tests: number }[] = [];
+    for (let index = 0; index < 2; index++) {
+      const submission = await createSubmission(environment, { problem: 'subsets', code: 'var subsets = function () { while (true) {} };' });
+      await enqueueJudgeJob(environment.queue, submission, 'live');
+      submitted.push({ id: submission.id, verdict: 'TLE', tests: 14 });
+    }
+    stopped = await startWorkerProcess({ ...workerEnvironment(), SHUTDOWN_TIMEOUT_MS: '200' });
+    await waitFor(
+      'a submission to be judging',
+      async () => (await environment.prisma.submission.count({ where: { id: { in: submitted.map((s) => s.id) }, status: 'JUDGING' } })) > 0,
+      60_000,
+      10,
+    );
+    stopped.child.kill('SIGTERM');
+    // Each test of these runs to the 1000 ms time limit, far past the 200 ms deadline.
+    expect(await stopped.exited).toBe(1);
+    const lines = stopped
+      .log()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const deadline = lines.find((line) => line['msg'] === 'shutdown deadline passed: stopping with jobs in progress');
+    // pino's fields, as the API writes them.
+    expect(deadline).toMatchObject({ level: 50, service: 'oj-judge', shutdownTimeoutMs: 200 });
+    expect(typeof deadline?.['time']).toBe('number');
+
+    successor = await startWorkerProcess(workerEnvironment());
+    await waitUntilFinished(
+      environment,
+      submitted.map((submission) => submission.id),
+      150_000,
+    );
+    const rows = await environment.prisma.submission.findMany({ where: { id: { in: submitted.map((s) => s.id) } } });
+    for (const row of rows) expect({ status: row.status, verdict: row.verdict }).toEqual({ status: 'FINISHED', verdict: 'TLE' });
+    for (const { id } of submitted)
+      expect((await progressList(environment, id)).filter((event) => event.type === 'final').length).toBeLessThanOrEqual(1);
   });
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importProblemPackage } from '@oj/db';
 import { problemManifestSchema } from '@oj/shared';
-import { enqueueJudgeJob } from '../src/queue.ts';
+import { enqueueJudgeJob } from '@oj/queue';
 import { RECONCILER_LOCK_KEY } from '../src/reconciler.ts';
 import { startJudgeWorker, type JudgeWorkerHandle } from '../src/worker.ts';
 import {

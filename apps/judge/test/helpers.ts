@@ -8,13 +8,13 @@ import { Redis } from 'ioredis';
 import { createPrismaClient, importProblemPackage, type Language, type PrismaClient } from '@oj/db';
 import { applyMigrations, dropDatabase, withDatabaseName } from '@oj/db/migrations';
 import { loadProblemPackage } from '@oj/judge-core';
-import { progressEventSchema, type ProgressEvent } from '@oj/shared';
+import { databaseUrlFrom, progressEventSchema, type ProgressEvent } from '@oj/shared';
 import type { JudgeConfig } from '../src/config.ts';
-import { createJudgeQueue, progressListKey, type JudgeQueue } from '../src/queue.ts';
+import { createJudgeQueue, redisKeys, type JudgeQueue } from '@oj/queue';
 
 export const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Only its server is used: every test file works in a database of its own. */
-const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
+const SERVER_URL = databaseUrlFrom(process.env);
 export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 export const BUILT_IN_PROBLEMS = ['subsets', 'spicy-rabbit-head'] as const;
 export type BuiltInProblem = (typeof BUILT_IN_PROBLEMS)[number];
@@ -77,6 +77,7 @@ export async function createTestEnvironment(name: string): Promise<TestEnvironme
       maxJudgeAttempts: 3,
       jobLockDurationMs: 30_000,
       jobStalledIntervalMs: 30_000,
+      shutdownTimeoutMs: 30_000,
       logLevel: 'silent',
       ...overrides,
     }),
@@ -169,6 +170,6 @@ export async function waitUntilFinished(
 }
 
 export async function progressList(environment: TestEnvironment, submissionId: number): Promise<ProgressEvent[]> {
-  const raw = await environment.redis.lrange(progressListKey(environment.redisPrefix, submissionId), 0, -1);
+  const raw = await environment.redis.lrange(redisKeys(environment.redisPrefix).progressList(submissionId), 0, -1);
   return raw.map((entry) => progressEventSchema.parse(JSON.parse(entry)));
 }

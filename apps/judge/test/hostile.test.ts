@@ -5,7 +5,7 @@ import { importProblemPackage } from '@oj/db';
 import type { ProblemPackage } from '@oj/judge-core';
 import { problemManifestSchema, type Verdict } from '@oj/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { enqueueJudgeJob } from '../src/queue.ts';
+import { enqueueJudgeJob } from '@oj/queue';
 import { startJudgeWorker, type JudgeWorkerHandle } from '../src/worker.ts';
 import {
   createSubmission,

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Job, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { progressEventSchema, submissionChannel, type ProgressEvent, type RunResponse, type Verdict } from '@oj/shared';
-import { createRunQueue, enqueueJudgeJob, enqueueRunJob, type RunQueue } from '../src/queue.ts';
+import { progressEventSchema, type ProgressEvent, type RunResponse, type Verdict } from '@oj/shared';
+import { createRunQueue, enqueueJudgeJob, enqueueRunJob, redisKeys, type RunQueue } from '@oj/queue';
 import { BlobStore, StoreError } from '../src/store/blob-store.ts';
 import { ProblemDataError, ProblemStore } from '../src/store/problem-store.ts';
 import { startJudgeWorker, type JudgeWorkerHandle } from '../src/worker.ts';
@@ -113,7 +113,7 @@ describe('progress', () => {
     subscriber.on('message', (_channel: string, message: string) =>
       received.push(progressEventSchema.parse(JSON.parse(message))),
     );
-    await subscriber.subscribe(submissionChannel(environment.redisPrefix, submission.id));
+    await subscriber.subscribe(redisKeys(environment.redisPrefix).submissionChannel(submission.id));
     try {
       await enqueueJudgeJob(environment.queue, submission, 'live');
       await waitFor('the final event', () => received.some((event) => event.type === 'final'));

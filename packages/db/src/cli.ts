@@ -5,17 +5,16 @@
 //   npm run db:seed                       load problems/ and create the admin named by ADMIN_USERNAME/ADMIN_PASSWORD
 // DATABASE_URL defaults to the local development database.
 import path from 'node:path';
+import { databaseUrlFrom } from '@oj/shared';
 import { generatePrismaClient } from './generate-client.ts';
 import { databaseNameOf, redactPassword } from './migrations/databases.ts';
 import type * as Migrations from './migrations/index.ts';
-
-const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/oj';
 
 const USAGE = 'usage: cli.ts migrate | create <name> | generate | seed';
 
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
-  const databaseUrl = process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
+  const databaseUrl = databaseUrlFrom(process.env);
   switch (command) {
     case 'migrate': {
       const { applyMigrations } = await importMigrations();
@@ -71,7 +70,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.exitCode = 2;
     return;
   }
-  const databaseUrl = process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL;
+  const databaseUrl = databaseUrlFrom(process.env);
   say(`failed (database ${redactPassword(databaseUrl)}):`);
   console.error(String(error));
   process.exitCode = 1;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../src/index.ts';
 import { applyMigrations, dropDatabase, withDatabaseName } from '../src/migrations/index.ts';
+import { databaseUrlFrom } from '@oj/shared';
 
-const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
+const SERVER_URL = databaseUrlFrom(process.env);
 const databaseUrl = withDatabaseName(SERVER_URL, `oj_test_client_${process.pid}_${Date.now()}`);
 let db: PrismaClient;
 

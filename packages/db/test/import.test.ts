@@ -7,8 +7,9 @@ import { createPrismaClient, importProblemPackage, type PrismaClient } from '../
 import { applyMigrations, dropDatabase, withDatabaseName } from '../src/migrations/index.ts';
 import { verifyPassword } from '../src/password.ts';
 import { seedDatabase, WeakAdminPasswordError } from '../src/seed.ts';
+import { databaseUrlFrom } from '@oj/shared';
 
-const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
+const SERVER_URL = databaseUrlFrom(process.env);
 const databaseUrl = withDatabaseName(SERVER_URL, `oj_test_import_${process.pid}_${Date.now()}`);
 let db: PrismaClient;
 let scratch: string;

@@ -14,9 +14,10 @@ import {
 } from '../src/migrations/index.ts';
 import { writeMigration } from '../src/migrations/migrations-folder.ts';
 import { MIGRATIONS_DIRECTORY } from '../src/paths.ts';
+import { databaseUrlFrom } from '@oj/shared';
 
 /** Only its server is used: every test works in databases of its own. */
-const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
+const SERVER_URL = databaseUrlFrom(process.env);
 
 async function query(connectionString: string, sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString });

@@ -1,1 +1,2 @@
-export {};
+export * from './jobs.ts';
+export * from './keys.ts';

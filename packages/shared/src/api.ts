@@ -1,6 +1,6 @@
 // Request and response shapes of the HTTP API (JSON under /api), shared by the API and the web app.
 import { z } from 'zod';
-import { submissionStatusSchema } from './jobs.ts';
+import { submissionStatusSchema } from './progress.ts';
 import { functionSignatureSchema, languageSchema, limitsSchema, problemStyleSchema, SLUG_PATTERN } from './manifest.ts';
 import { judgedTestResultSchema, skippedTestResultSchema } from './result.ts';
 import { verdictSchema } from './verdict.ts';

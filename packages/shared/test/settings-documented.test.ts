@@ -1,5 +1,5 @@
 // The README is the users' list of settings: every environment variable that the shipped code reads
-// (through a parseEnvironment schema or process.env directly) must appear in it as `NAME`.
+// (through an environment schema (parseEnvironment, loadEnvironment) or process.env directly) must appear in it as `NAME`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ function sourceFiles(entry: string): string[] {
 function settingsReadBy(file: string): string[] {
   const text = readFileSync(path.join(ROOT, file), 'utf8');
   const names = [...text.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]+)|\[['"]([A-Z][A-Z0-9_]+)['"]\])/g)].map((match) => match[1] ?? match[2]!);
-  if (text.includes('parseEnvironment(')) {
+  if (/\b(parseEnvironment|loadEnvironment)\(|sharedEnvironmentSchema = /.test(text)) {
     names.push(...[...text.matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)].map((match) => match[1]!));
   }
   return names;

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { JudgeQueue, RunQueue } from '@oj/judge/queue';
+import type { JudgeQueue, RunQueue } from '@oj/queue';
 import type { NextFunction, Request, Response } from 'express';
 import { hasRole } from '../auth/auth-user.ts';
 import type { AuthService } from '../auth/auth.service.ts';

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
 import { DomainError } from '../common/errors.ts';
 import { REDIS } from '../infra/redis.module.ts';
+import { redisKeys } from '@oj/queue';
 
 /** The wait after the first failure past the threshold; each further failure doubles it. */
 const FIRST_BACKOFF_MS = 1000;
@@ -85,6 +86,6 @@ export class AccountLoginThrottle {
   }
 
   private redisKey(username: string): string {
-    return `${this.config.redisPrefix}:login-backoff:${username}`;
+    return redisKeys(this.config.redisPrefix).loginBackoff(username);
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_REDIS_PREFIX, parseEnvironment } from '@oj/shared';
+import { loadEnvironment, sharedEnvironmentSchema } from '@oj/shared';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -16,16 +16,10 @@ function commaSeparated(value: string): string[] {
 }
 
 /** Every variable the API reads, with the defaults that work on a developer's machine. */
-const environmentSchema = z.object({
+const environmentSchema = sharedEnvironmentSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3001),
   /** Loopback by default: only the site's proxy on the same machine reaches the API. Docker sets 0.0.0.0. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgresql://postgres@127.0.0.1:5432/oj'),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . and - only')
-    .default(DEFAULT_REDIS_PREFIX),
   COOKIE_SECURE: booleanFromEnv.default(false),
   CORS_ORIGINS: z
     .string()
@@ -58,7 +52,6 @@ const environmentSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RUN_TIMEOUT_MS: positiveInt.default(30_000),
   SSE_HEARTBEAT_MS: positiveInt.default(15_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface AppConfig {
@@ -87,19 +80,9 @@ export interface AppConfig {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
-export class ConfigError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`invalid environment:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-    this.problems = problems;
-  }
-}
-
-/** Parses the environment once, at start; every problem is listed, not just the first. */
+/** Parses the environment once, at start; throws an EnvironmentError listing every problem, not just the first. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = parseEnvironment(environmentSchema, environment);
-  if (!parsed.ok) throw new ConfigError(parsed.problems);
-  const env = parsed.data;
+  const env = loadEnvironment('API', environmentSchema, environment);
   return {
     port: env.PORT,
     host: env.HOST,

@@ -7,8 +7,8 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { progressListKey } from '@oj/judge/queue';
-import { progressEventSchema, submissionChannel, type ProgressEvent } from '@oj/shared';
+import { redisKeys, type RedisKeys } from '@oj/queue';
+import { progressEventSchema, type ProgressEvent } from '@oj/shared';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
@@ -26,6 +26,7 @@ export type ProgressListener = (event: ProgressEvent) => void;
 export class ProgressHub implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ProgressHub.name);
   private readonly subscriber: Redis;
+  private readonly keys: RedisKeys;
   private readonly listenersBySubmission = new Map<number, Set<ProgressListener>>();
   private readonly finalListeners = new Set<ProgressListener>();
 
@@ -34,6 +35,7 @@ export class ProgressHub implements OnModuleInit, OnApplicationShutdown {
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.subscriber = createLongLivedRedisConnection(config, 'progress');
+    this.keys = redisKeys(config.redisPrefix);
   }
 
   onModuleInit(): void {
@@ -43,8 +45,7 @@ export class ProgressHub implements OnModuleInit, OnApplicationShutdown {
     // Not awaited: the API starts (and says it is not ready) while Redis is away; the subscription is made
     // once Redis answers, and again by ioredis after every reconnect. Streams that miss events meanwhile
     // still end, from the stored result (SubmissionEventsService).
-    // The pattern matches every submissionChannel(prefix, id).
-    this.subscriber.psubscribe(`${this.config.redisPrefix}:submission:*`).catch((error: unknown) => {
+    this.subscriber.psubscribe(this.keys.submissionChannelPattern).catch((error: unknown) => {
       this.logger.error({ err: error }, 'could not subscribe to progress events');
     });
   }
@@ -79,7 +80,7 @@ export class ProgressHub implements OnModuleInit, OnApplicationShutdown {
 
   /** The events published so far for the submission's current judging, in order (for late subscribers). */
   async replay(submissionId: number): Promise<ProgressEvent[]> {
-    const messages = await this.redis.lrange(progressListKey(this.config.redisPrefix, submissionId), 0, -1);
+    const messages = await this.redis.lrange(this.keys.progressList(submissionId), 0, -1);
     return messages.flatMap((message) => {
       const event = this.parse(message);
       return event && event.submissionId === submissionId ? [event] : [];
@@ -88,12 +89,12 @@ export class ProgressHub implements OnModuleInit, OnApplicationShutdown {
 
   /** Drops the stored events of a judging that a rejudge replaces. */
   async forget(submissionId: number): Promise<void> {
-    await this.redis.del(progressListKey(this.config.redisPrefix, submissionId));
+    await this.redis.del(this.keys.progressList(submissionId));
   }
 
   private dispatch(channel: string, message: string): void {
     const event = this.parse(message);
-    if (!event || channel !== submissionChannel(this.config.redisPrefix, event.submissionId)) return;
+    if (!event || channel !== this.keys.submissionChannel(event.submissionId)) return;
     const listeners = [...(this.listenersBySubmission.get(event.submissionId) ?? [])];
     if (event.type === 'final') listeners.push(...this.finalListeners);
     for (const listener of listeners) {

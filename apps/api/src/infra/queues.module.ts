@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { RUN_QUEUE, createJudgeQueue, createRunQueue, type JudgeQueue, type RunQueue } from '@oj/judge/queue';
+import { RUN_QUEUE, createJudgeQueue, createRunQueue, type JudgeQueue, type RunQueue } from '@oj/queue';
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { closeWithin } from '../common/timeout.ts';

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
 import { DomainError } from '../common/errors.ts';
 import { REDIS } from './redis.module.ts';
+import { redisKeys } from '@oj/queue';
 
 export interface RateLimit {
   /** What is limited, e.g. `submit:42`; part of the Redis key. */
@@ -62,7 +63,7 @@ export class RateLimiter {
   }
 
   private redisKey(key: string): string {
-    return `${this.config.redisPrefix}:ratelimit:${key}`;
+    return redisKeys(this.config.redisPrefix).rateLimit(key);
   }
 
   private async countHit(redisKey: string, windowSeconds: number): Promise<[count: number, ttlMs: number]> {

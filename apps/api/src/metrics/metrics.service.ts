@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { JudgeQueue, RunQueue } from '@oj/judge/queue';
+import type { JudgeQueue, RunQueue } from '@oj/queue';
 import { VERDICTS } from '@oj/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';

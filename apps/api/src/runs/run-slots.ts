@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
 import { DomainError } from '../common/errors.ts';
 import { REDIS } from '../infra/redis.module.ts';
+import { redisKeys } from '@oj/queue';
 
 /** A slot outlives its run's timeout by this much before it counts as abandoned (an API that died mid-run). */
 const SLOT_GRACE_MS = 10_000;
@@ -32,7 +33,7 @@ export class RunSlots {
 
   /** Runs `work` holding one of the user's run slots; RATE_LIMITED when they are all taken. */
   async withSlot<T>(userId: number, work: () => Promise<T>): Promise<T> {
-    const key = `${this.config.redisPrefix}:run-slots:${userId}`;
+    const key = redisKeys(this.config.redisPrefix).runSlots(userId);
     const slot = randomUUID();
     const maxRuns = this.config.rateLimits.maxConcurrentRuns;
     let taken: number;

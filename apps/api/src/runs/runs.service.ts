@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { enqueueRunJob, type RunQueue } from '@oj/judge/queue';
+import { enqueueRunJob, type RunQueue } from '@oj/queue';
 import { runResponseSchema, type RunRequestBody, type RunResponse } from '@oj/shared';
 import type { QueueEvents } from 'bullmq';
 import type { AuthUser } from '../auth/auth-user.ts';

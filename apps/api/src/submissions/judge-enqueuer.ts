@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { enqueueJudgeJob, rankedJudgePriorityOf, type JudgeQueue } from '@oj/judge/queue';
+import { enqueueJudgeJob, rankedJudgePriorityOf, type JudgeQueue } from '@oj/queue';
 import { withTimeout } from '../common/timeout.ts';
 import { JUDGE_QUEUE } from '../infra/queues.module.ts';
 import type { JudgeableSubmission } from './submission.repository.ts';

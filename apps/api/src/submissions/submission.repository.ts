@@ -4,7 +4,7 @@ import type { TestResult } from '@oj/shared';
 import type { ProblemScope, SubmissionScope } from '../access/access-policy.ts';
 import { PRISMA } from '../infra/database.module.ts';
 
-/** What a job needs to be enqueued for a submission (see @oj/judge/queue). */
+/** What a job needs to be enqueued for a submission (see @oj/queue). */
 export interface JudgeableSubmission {
   id: number;
   judgeGeneration: number;

@@ -1,6 +1,6 @@
 // Each test file gets its own PostgreSQL database (migrated, problems imported, staff accounts created), its
 // own Redis prefix and its own API process (the built dist/main.js on a free port), and removes all of them
-// at the end. Verdict tests also start a judge worker in-process.
+// at the end. Verdict tests also start a judge worker, as its own process (`apps/judge/src/main.ts`), as production does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,16 +9,17 @@ import path from 'node:path';
 import { createPrismaClient, importProblemPackage, type PrismaClient, type Role } from '@oj/db';
 import { applyMigrations, dropDatabase, withDatabaseName } from '@oj/db/migrations';
 import { hashPassword } from '@oj/db/password';
-import { startJudgeWorker, type JudgeWorkerHandle } from '@oj/judge';
 import { loadProblemPackage } from '@oj/judge-core';
 import { Redis } from 'ioredis';
 import { API_ENTRY_POINT } from '../../scripts/build.ts';
 import { ApiClient } from './api-client.ts';
+import { databaseUrlFrom, DEFAULT_REDIS_URL } from '@oj/shared';
 
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../../..');
+const JUDGE_ENTRY_POINT = path.join(REPOSITORY_ROOT, 'apps/judge/src/main.ts');
 /** Only its server is used: every test file works in a database of its own. */
-const SERVER_URL = process.env['DATABASE_URL'] || 'postgresql://postgres@127.0.0.1:5432/oj';
-export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+const SERVER_URL = databaseUrlFrom(process.env);
+export const REDIS_URL = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
 export const STAFF_PASSWORD = 'staff-password-1';
 /** The password of every learner made by registerLearner; strong enough for the sign-up rule. */
 export const LEARNER_PASSWORD = 'learner-password';
@@ -47,7 +48,8 @@ export interface ApiTestEnvironment {
   signIn(username: string, password: string): Promise<ApiClient>;
   /** Registers a new learner (a unique name from `prefix`) and returns a client signed in as them. */
   registerLearner(prefix?: string): Promise<{ client: ApiClient; id: number; username: string }>;
-  startJudge(): Promise<JudgeWorkerHandle>;
+  /** Starts a judge worker process on this environment's database and Redis prefix; destroy() stops it. */
+  startJudge(): Promise<void>;
   /** The API process's output so far (for failure messages). */
   apiOutput(): string;
   destroy(): Promise<void>;
@@ -106,6 +108,31 @@ async function waitUntilReady(baseUrl: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the API did not become ready within 30 s');
+}
+
+/** Starts a judge worker process with this environment; resolves once it has logged that it started. */
+async function startJudgeProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', JUDGE_ENTRY_POINT], {
+    cwd: REPOSITORY_ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the judge did not start within 60 s:\n${output}`)), 60_000);
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      if (output.includes('"judge worker started"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the judge exited with code ${code} while starting:\n${output}`));
+    });
+  });
+  return child;
 }
 
 export async function stopProcess(child: ChildProcess): Promise<void> {
@@ -180,7 +207,7 @@ export async function createApiTestEnvironment(
   const baseUrl = api.baseUrl;
   await waitUntilReady(baseUrl);
 
-  const workers: JudgeWorkerHandle[] = [];
+  const judges: ChildProcess[] = [];
   const cacheDirs: string[] = [];
   let learnerCount = 0;
 
@@ -213,26 +240,27 @@ export async function createApiTestEnvironment(
     async startJudge() {
       const cacheDir = await mkdtemp(path.join(tmpdir(), `oj-api-test-cache-${name}-`));
       cacheDirs.push(cacheDir);
-      const worker = await startJudgeWorker({
-        databaseUrl,
-        redisUrl: REDIS_URL,
-        redisPrefix,
-        poolSize: 2,
-        cacheDir,
-        reconcileIntervalMs: 0,
-        reconcileDeadlineMs: 60_000,
-        maxJudgeAttempts: 3,
-        jobLockDurationMs: 30_000,
-        jobStalledIntervalMs: 30_000,
-        logLevel: 'silent',
-      });
-      workers.push(worker);
-      return worker;
+      judges.push(
+        await startJudgeProcess({
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          REDIS_URL,
+          REDIS_PREFIX: redisPrefix,
+          JUDGE_POOL_SIZE: '2',
+          CACHE_DIR: cacheDir,
+          RECONCILE_INTERVAL_MS: '0',
+          RECONCILE_DEADLINE_MS: '60000',
+          MAX_JUDGE_ATTEMPTS: '3',
+          JOB_LOCK_DURATION_MS: '30000',
+          JOB_STALLED_INTERVAL_MS: '30000',
+          LOG_LEVEL: 'info',
+        }),
+      );
     },
     apiOutput: () => api.output(),
     async destroy() {
       await stopProcess(api.child);
-      for (const worker of workers) await worker.close();
+      for (const judge of judges) await stopProcess(judge);
       await prisma.$disconnect();
       await dropDatabase(databaseUrl);
       await deleteKeys(redis, redisPrefix);

@@ -1,21 +1,68 @@
-// What a producer (the API, the reconciler) needs to put work on the judge's queues. Imported by the API
-// as `@oj/judge/queue`, so it stays free of the worker's dependencies (Prisma, the sandbox).
+// The queue contract between the API (and the reconciler), which enqueue, and the judge workers, which
+// consume: queue and job names, job schemas and versions, job ids, priorities, retry and retention, and
+// the enqueue helpers both sides use. Every Redis key is built in keys.ts.
 import { Queue, type ConnectionOptions, type Job, type JobsOptions } from 'bullmq';
-import {
-  JUDGE_QUEUE,
-  RUN_QUEUE,
-  judgeJobId,
-  judgeJobSchema,
-  judgePriorityNumber,
-  runJobSchema,
-  type JudgePriorityClass,
-  type JudgeJob,
-  type RunJob,
-  type RunResponse,
-  type Verdict,
-} from '@oj/shared';
+import type { RunResponse, Verdict } from '@oj/shared';
+import { z } from 'zod';
 
-export { JUDGE_PRIORITY, JUDGE_QUEUE, RUN_QUEUE, judgePriorityNumber, submissionChannel } from '@oj/shared';
+/** The BullMQ queue submissions are judged from. */
+export const JUDGE_QUEUE = 'judge';
+/** The BullMQ queue of custom runs (code run on samples or the learner's input, never stored). */
+export const RUN_QUEUE = 'run';
+
+/** Version 1 of the judge job. A job only names the submission: PostgreSQL holds everything else. */
+export const judgeJobSchema = z.strictObject({
+  v: z.literal(1),
+  submissionId: z.number().int().positive(),
+  /** The rejudge generation the job was enqueued for; a worker ignores jobs of an older generation. */
+  generation: z.number().int().min(0),
+});
+export type JudgeJob = z.infer<typeof judgeJobSchema>;
+
+/** One job per submission and generation, so a double enqueue is one job. */
+export function judgeJobId(job: Pick<JudgeJob, 'submissionId' | 'generation'>): string {
+  return `submission-${job.submissionId}-g${job.generation}`;
+}
+
+/**
+ * Lower runs first (BullMQ priorities, 1 to 2^21 - 1; all our jobs have one, so none takes BullMQ's
+ * "no priority" path (0), which would run before every prioritized job). These are the priorities of a
+ * user's first pending submission; see judgePriorityNumber for the ones behind it.
+ */
+export const JUDGE_PRIORITY = { contest: 1, live: 2, rejudge: 1_000_000 } as const;
+export type JudgePriorityClass = keyof typeof JUDGE_PRIORITY;
+
+/**
+ * Fair queueing: each submission a user already has waiting (PENDING or JUDGING) pushes their next one
+ * back by this much, so another user's first submission overtakes a user's backlog. The step is larger
+ * than the gap between contest and live, so the backlog position decides first and the class breaks ties
+ * (a contest submission goes before a live one with as many ahead of it).
+ */
+export const JUDGE_PRIORITY_BACKLOG_STEP = 10;
+/** Backlog positions past this one share its priority (keeps learner priorities far below rejudges'). */
+export const JUDGE_PRIORITY_MAX_BACKLOG = 10_000;
+
+/**
+ * The BullMQ priority of a judge job: its class, pushed back by how many submissions of the same user are
+ * pending ahead of it. Rejudges (staff work) all share one priority, after every learner submission.
+ */
+export function judgePriorityNumber(priorityClass: JudgePriorityClass, pendingAhead = 0): number {
+  if (priorityClass === 'rejudge') return JUDGE_PRIORITY.rejudge;
+  const position = Math.min(Math.max(0, Math.floor(pendingAhead)), JUDGE_PRIORITY_MAX_BACKLOG);
+  return JUDGE_PRIORITY[priorityClass] + position * JUDGE_PRIORITY_BACKLOG_STEP;
+}
+
+
+/** Version 1 of a custom run job; its result (the job's return value) is a RunResponse. */
+export const runJobSchema = z.strictObject({
+  v: z.literal(1),
+  problemVersionId: z.number().int().positive(),
+  language: z.enum(['javascript', 'typescript']),
+  code: z.string(),
+  /** Custom input; absent: run the samples and compare. */
+  input: z.string().optional(),
+});
+export type RunJob = z.infer<typeof runJobSchema>;
 
 export type JudgePriority = JudgePriorityClass;
 
@@ -142,13 +189,3 @@ export async function enqueueRunJob(queue: RunQueue, run: RunJob): Promise<Job<R
     removeOnFail: KEEP_RUN_RESULT,
   });
 }
-
-/**
- * Redis list holding every progress event of a submission's current judging, in order, so an SSE client
- * that subscribes late can replay what it missed (LRANGE 0 -1, then follow the pub/sub channel).
- * Emptied when judging (re)starts; expires PROGRESS_LIST_TTL_SECONDS after the last event.
- */
-export function progressListKey(prefix: string, submissionId: number): string {
-  return `${prefix}:progress:${submissionId}`;
-}
-export const PROGRESS_LIST_TTL_SECONDS = 3600;
