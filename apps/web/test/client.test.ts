@@ -89,6 +89,16 @@ describe('the API client', () => {
     expect((await failure(missing.getProblem('nope'))).kind).toBe('not-found');
   });
 
+  it('knows a CSRF rejection by its code alone: another 403 is not retried, whatever its message says', async () => {
+    const fetch = vi.fn(() => respond(403, { error: { code: 'FORBIDDEN', message: 'csrf token of another user' } }));
+    const tokens = vi.fn(() => Promise.resolve('token'));
+    const api = createApiClient({ baseUrl: '', fetch, csrfToken: tokens });
+    expect((await failure(api.logout())).code).toBe('FORBIDDEN');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(tokens).toHaveBeenCalledWith(false);
+    expect(tokens).not.toHaveBeenCalledWith(true);
+  });
+
   it('hands every session it sees to onSession (the CSRF cache)', async () => {
     const onSession = vi.fn();
     const api = createApiClient({ baseUrl: '', fetch: () => respond(200, { user: { id: 1, username: 'ann', role: 'learner' }, csrfToken: 'abc' }), onSession });

@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import { Prisma } from '@oj/db';
 import type { ApiError } from '@oj/shared';
-import { DomainError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+import { ERROR_STATUS, type ErrorCode } from '@oj/shared';
+import { expectedDatabaseError } from '../infra/database-errors.ts';
+import { DomainError } from './errors.ts';
 
 export interface ErrorResponse {
   status: number;
@@ -46,10 +47,8 @@ export function toErrorResponse(error: unknown, correlationId: string): ErrorRes
     if (error.fields) body.error.fields = error.fields;
     return { status: error.status, body, headers: error.headers, unexpected: false };
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === 'P2002') return expected('CONFLICT', 'that already exists');
-    if (error.code === 'P2025') return expected('NOT_FOUND', 'not found');
-  }
+  const databaseError = expectedDatabaseError(error);
+  if (databaseError) return expected(databaseError.code, databaseError.message);
   const parserError = bodyParserError(error);
   if (parserError) {
     if (parserError.type === 'entity.parse.failed')

@@ -8,10 +8,12 @@ import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
 import { formatDateTime } from '@/lib/format';
 import { Pagination } from './pagination';
+import { useApiErrorText } from '@/lib/api/error-text';
 
 export function AdminUsers({ initial, search, currentUserId }: { initial: AdminUserListResponse; search?: string | undefined; currentUserId: number }) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
+  const errorText = useApiErrorText();
   const router = useRouter();
   const [users, setUsers] = useState<AdminUser[]>(initial.items);
   const [saving, setSaving] = useState<number | null>(null);
@@ -25,7 +27,7 @@ export function AdminUsers({ initial, search, currentUserId }: { initial: AdminU
       setUsers((current) => current.map((entry) => (entry.id === updated.id ? updated : entry)));
       setMessage({ tone: 'ok', text: t('saved', { username: updated.username }) });
     } catch (error) {
-      setMessage({ tone: 'error', text: isApiError(error) ? error.message : t('failed') });
+      setMessage({ tone: 'error', text: isApiError(error) ? errorText(error) : t('failed') });
     } finally {
       setSaving(null);
     }

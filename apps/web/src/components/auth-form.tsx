@@ -10,10 +10,12 @@ import { formText } from '@/lib/params';
 import { requestProblem } from '@/lib/request-problem';
 import { safeNext } from '@/lib/safe-next';
 import { FormError, FormField } from './form-parts';
+import { useApiErrorText } from '@/lib/api/error-text';
 
 export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
   const t = useTranslations('auth');
   const te = useTranslations('errors');
+  const errorText = useApiErrorText();
   const router = useRouter();
   const searchParams = useSearchParams();
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -51,7 +53,7 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
       if (caught.kind === 'conflict') return setFields({ username: t('taken') });
       if (mode === 'signin' && (caught.kind === 'unauthorized' || caught.kind === 'invalid')) return setError(t('wrongCredentials'));
       setFields(caught.fields);
-      setError(caught.message);
+      setError(errorText(caught));
     }
   };
 

@@ -7,11 +7,13 @@ import { isApiError } from '@/lib/api/client';
 import { formText } from '@/lib/params';
 import { requestProblem } from '@/lib/request-problem';
 import { FormError, FormField, FormSuccess } from './form-parts';
+import { useApiErrorText } from '@/lib/api/error-text';
 
 /** Current password, new password twice; a success signs out every other session of the user. */
 export function ChangePasswordForm() {
   const t = useTranslations('account');
   const te = useTranslations('errors');
+  const errorText = useApiErrorText();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function ChangePasswordForm() {
       if (caught.kind === 'unauthorized') return setError(te('signedOutBody'));
       // The API names the field: a wrong current password, or why the new one is easy to guess.
       setFields(caught.fields.currentPassword ? { ...caught.fields, currentPassword: t('wrongCurrent') } : caught.fields);
-      if (Object.keys(caught.fields).length === 0) setError(caught.message);
+      if (Object.keys(caught.fields).length === 0) setError(errorText(caught));
     } finally {
       setBusy(false);
     }

@@ -2,10 +2,12 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { isApiError } from '@/lib/api/client';
 import { RetryButton } from './retry-button';
+import { useApiErrorText } from '@/lib/api/error-text';
 
 /** The one way pages show a failed API call: what happened and what the reader can do. */
 export function ErrorState({ error, signInNext }: { error: unknown; signInNext?: string }) {
   const t = useTranslations('errors');
+  const errorText = useApiErrorText();
   const kind = isApiError(error) ? error.kind : 'server';
   const retry = isApiError(error) ? error.retryAfterSeconds : undefined;
   const correlation = isApiError(error) ? error.correlationId : undefined;
@@ -38,7 +40,7 @@ export function ErrorState({ error, signInNext }: { error: unknown; signInNext?:
     case 'server':
     case 'bad-response':
       title = t('serverTitle');
-      body = isApiError(error) ? error.message : t('serverBody');
+      body = isApiError(error) ? errorText(error) : t('serverBody');
       break;
   }
   return (

@@ -5,11 +5,13 @@ import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { requestProblem } from '@/lib/request-problem';
 import { FormError, FormSuccess } from './form-parts';
+import { useApiErrorText } from '@/lib/api/error-text';
 
 /** Ends every session of the user but this one (a lost phone, a shared computer). */
 export function SignOutOthersButton() {
   const t = useTranslations('account');
   const te = useTranslations('errors');
+  const errorText = useApiErrorText();
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +27,7 @@ export function SignOutOthersButton() {
       const problem = requestProblem(caught, te);
       if (problem !== undefined || !isApiError(caught)) setError(problem ?? te('serverBody'));
       else if (caught.kind === 'unauthorized') setError(te('signedOutBody'));
-      else setError(caught.message);
+      else setError(errorText(caught));
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,7 @@ import {
   submissionDetailSchema,
   submissionListResponseSchema,
   type AdminUserListQuery,
+  type ErrorCode,
   type AdminUserUpdateRequest,
   type ChangePasswordRequest,
   type CreateSubmissionRequest,
@@ -147,7 +148,7 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
 }
 
 function isCsrfRejection(error: ApiRequestError): boolean {
-  return error.status === 403 && /csrf/i.test(`${error.code} ${error.message}`);
+  return error.code === ('CSRF_REJECTED' satisfies ErrorCode);
 }
 
 export function createApiClient(options: ApiClientOptions) {
