@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 const THEME_KEY = 'oj:theme';
 type Theme = 'light' | 'dark' | 'system';
@@ -13,15 +13,35 @@ function apply(theme: Theme): void {
 }
 
 const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+/** Fired in this tab when the choice changes (the `storage` event fires only in the other tabs). */
+const THEME_EVENT = 'oj:theme-change';
+
+function savedTheme(): Theme {
+  const saved = localStorage.getItem(THEME_KEY);
+  return saved === 'light' || saved === 'dark' ? saved : 'system';
+}
+
+function subscribeToTheme(onChange: () => void): () => void {
+  // A choice made in another tab is painted here too.
+  const fromOtherTab = () => {
+    apply(savedTheme());
+    onChange();
+  };
+  window.addEventListener('storage', fromOtherTab);
+  window.addEventListener(THEME_EVENT, onChange);
+  return () => {
+    window.removeEventListener('storage', fromOtherTab);
+    window.removeEventListener(THEME_EVENT, onChange);
+  };
+}
 
 export function ThemeToggle() {
   const t = useTranslations('theme');
-  const [theme, setTheme] = useState<Theme>('system');
+  // The saved choice, read once the page is interactive (the server renders "system"); the script above
+  // already painted it.
+  const theme = useSyncExternalStore(subscribeToTheme, savedTheme, () => 'system' as const);
 
   useEffect(() => {
-    const saved = localStorage.getItem(THEME_KEY);
-    // Reads the saved choice once the page is interactive; the script above already painted it.
-    if (saved === 'light' || saved === 'dark') setTheme(saved);
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const follow = () => {
       if (!localStorage.getItem(THEME_KEY)) apply('system');
@@ -32,10 +52,10 @@ export function ThemeToggle() {
 
   const choose = () => {
     const next = NEXT[theme];
-    setTheme(next);
     if (next === 'system') localStorage.removeItem(THEME_KEY);
     else localStorage.setItem(THEME_KEY, next);
     apply(next);
+    window.dispatchEvent(new Event(THEME_EVENT));
   };
 
   return (

@@ -1,9 +1,9 @@
 'use client';
 import type { Language, ProblemStyle, RunResponse } from '@oj/shared';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { firstDifference } from '@/lib/diff';
@@ -13,6 +13,7 @@ import type { CodeEditorHandle } from './editor/code-editor';
 import { CompileMessage } from './compile-message';
 import { SubmissionResult } from './submission-result';
 import { VerdictBadge } from './verdict-badge';
+import { useApiErrorText } from '@/lib/api/error-text';
 
 const CodeEditor = dynamic(() => import('./editor/code-editor'), {
   ssr: false,
@@ -43,13 +44,15 @@ type Outcome =
   | { kind: 'error'; error: unknown; action: 'run' | 'submit' }
   | { kind: 'signin' };
 
+const noSubscription = () => () => {};
+
+/** The shortcut key's name: known only in the browser; the server (and hydration) render "Ctrl". */
 function useModifierLabel(): string {
-  const [label, setLabel] = useState('Ctrl');
-  useEffect(() => {
-    // Known only in the browser; the server renders "Ctrl".
-    if (/Mac|iPhone|iPad/.test(navigator.userAgent)) setLabel('⌘');
-  }, []);
-  return label;
+  return useSyncExternalStore(
+    noSubscription,
+    () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘' : 'Ctrl'),
+    () => 'Ctrl',
+  );
 }
 
 export function Workspace({ slug, style, starterCode, sampleInput, signedIn }: WorkspaceProps) {
@@ -66,10 +69,12 @@ export function Workspace({ slug, style, starterCode, sampleInput, signedIn }: W
   const resultRef = useRef<HTMLDivElement>(null);
   const modifier = useModifierLabel();
 
-  // The draft is read after mount: localStorage exists only in the browser.
+  // The draft is read after mount: localStorage exists only in the browser, and reading it while rendering
+  // would make the server's and the browser's first render differ. One extra render, once per problem.
   useEffect(() => {
     const storage = window.localStorage;
     const saved = loadLanguage(storage, slug);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above: state from the browser's storage after hydration
     setLanguage(saved);
     setCode(loadDraft(storage, slug, saved, starterCode[saved]));
     setDocumentKey(`${slug}:${saved}:${Date.now()}`);
@@ -284,6 +289,8 @@ export function Workspace({ slug, style, starterCode, sampleInput, signedIn }: W
 
 function RequestError({ error }: { error: unknown }) {
   const t = useTranslations('errors');
+  const locale = useLocale();
+  const errorText = useApiErrorText();
   const kind = isApiError(error) ? error.kind : 'server';
   let text: string;
   if (kind === 'rate-limited') {
@@ -293,7 +300,8 @@ function RequestError({ error }: { error: unknown }) {
     text = t('unreachableBody');
   } else if (isApiError(error)) {
     const fields = Object.entries(error.fields).map(([field, message]) => `${field}: ${message}`);
-    text = fields.length > 0 ? `${error.message} (${fields.join('; ')})` : error.message;
+    // The fields' reasons are the API's English; other languages show the code's translation alone.
+    text = fields.length > 0 && locale === 'en' ? `${error.message} (${fields.join('; ')})` : errorText(error);
   } else {
     text = t('serverBody');
   }

@@ -78,10 +78,12 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
 
   useEffect(() => {
     if (!host.current) return;
+    // The props at creation (callbacks.current, set by the effect above, which runs first).
+    const initial = callbacks.current;
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: props.value,
+        doc: initial.value,
         extensions: [
           Prec.highest(
             keymap.of([
@@ -109,9 +111,9 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
           highlightSelectionMatches(),
           // Tab indents; Escape then Tab leaves the editor (CodeMirror's accessible tab handling).
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, indentWithTab]),
-          languageSlot.current.of(languageExtension(props.language)),
+          languageSlot.current.of(languageExtension(initial.language)),
           theme,
-          EditorView.contentAttributes.of({ 'aria-label': props.label, 'data-testid': 'code-editor' }),
+          EditorView.contentAttributes.of({ 'aria-label': initial.label, 'data-testid': 'code-editor' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
           }),
@@ -133,9 +135,9 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    const current = editor.state.doc.toString();
-    if (current !== props.value) {
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: props.value }, selection: EditorSelection.cursor(0) });
+    const { value } = callbacks.current;
+    if (editor.state.doc.toString() !== value) {
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, selection: EditorSelection.cursor(0) });
     }
     // Only a new document (problem or language) replaces the content; typing flows the other way.
   }, [props.documentKey]);
