@@ -2,7 +2,7 @@
 // HTTP (its own database, Redis prefix and ports) and prints submit-to-final-verdict latency with an
 // idle queue and under load, sustained throughput, how many submissions were lost, and what other
 // learners wait while one learner keeps the most `while(true){}` submissions pending that the limits allow.
-import { databaseUrlFrom } from '@oj/shared';
+import { databaseUrlFrom, DEFAULT_REDIS_URL } from '@oj/shared';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +32,7 @@ const databaseUrl = withDatabaseName(serverUrl, `oj_bench_${process.pid}`);
 const apiPort = 3900 + (process.pid % 90);
 const stack = await startStack({
   databaseUrl,
-  redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+  redisUrl: process.env['REDIS_URL'] || DEFAULT_REDIS_URL,
   redisPrefix: `oj-bench-${process.pid}`,
   apiPort,
   webPort: apiPort + 1,

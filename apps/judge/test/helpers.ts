@@ -8,14 +8,14 @@ import { Redis } from 'ioredis';
 import { createPrismaClient, importProblemPackage, type Language, type PrismaClient } from '@oj/db';
 import { applyMigrations, dropDatabase, withDatabaseName } from '@oj/db/migrations';
 import { loadProblemPackage } from '@oj/judge-core';
-import { databaseUrlFrom, progressEventSchema, type ProgressEvent } from '@oj/shared';
+import { databaseUrlFrom, DEFAULT_REDIS_URL, progressEventSchema, type ProgressEvent } from '@oj/shared';
 import type { JudgeConfig } from '../src/config.ts';
 import { createJudgeQueue, redisKeys, type JudgeQueue } from '@oj/queue';
 
 export const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Only its server is used: every test file works in a database of its own. */
 const SERVER_URL = databaseUrlFrom(process.env);
-export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+export const REDIS_URL = process.env['REDIS_URL'] || DEFAULT_REDIS_URL;
 export const BUILT_IN_PROBLEMS = ['subsets', 'spicy-rabbit-head'] as const;
 export type BuiltInProblem = (typeof BUILT_IN_PROBLEMS)[number];
 

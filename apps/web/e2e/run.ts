@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from '@oj/shared';
 import { REPO_ROOT } from './browser.ts';
 
 const WEB_DIR = path.resolve(import.meta.dirname, '..');
@@ -107,8 +108,8 @@ async function withFullStack(): Promise<FullStack> {
     }) => Promise<{ webUrl: string | undefined; stop(): Promise<void> }>;
   };
   const suffix = `${process.pid}`;
-  const databaseBase = process.env.E2E_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/';
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const databaseBase = process.env.E2E_DATABASE_URL ?? new URL('/', DEFAULT_DATABASE_URL).toString();
+  const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   const redisPrefix = `oj-web-e2e-${suffix}`;
   const webPort = await freePort();
   const databaseUrl = new URL(`oj_web_e2e_${suffix}`, databaseBase.endsWith('/') ? databaseBase : `${databaseBase}/`).toString();
