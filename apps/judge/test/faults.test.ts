@@ -1,5 +1,5 @@
 // "Every submission ends with exactly one final verdict; none is lost when a worker is killed, Redis
-// restarts or a job is retried" (DESIGN.md, Promises).
+// restarts or a job is retried" (docs/architecture.md, "Promises").
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Verdict } from '@oj/shared';
 import { enqueueJudgeJob } from '@oj/queue';

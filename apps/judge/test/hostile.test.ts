@@ -1,4 +1,4 @@
-// "Hostile code of any kind gets one of these verdicts; the worker keeps serving" (DESIGN.md, Sandbox).
+// "Hostile code of any kind gets one of these verdicts; the worker keeps serving" (docs/architecture.md, "The sandbox").
 // judge-core's own tests probe the sandbox in depth; this proves the worker around it survives a run of
 // hostile submissions and judges the next honest one correctly.
 import { importProblemPackage } from '@oj/db';

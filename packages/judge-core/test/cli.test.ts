@@ -1,5 +1,5 @@
 // The `oj` command as a user runs it: a child process on the built-in problems (the real sandbox), its
-// --json output checked against the shared result contract, and its exit codes (DESIGN.md, "The oj CLI").
+// --json output checked against the shared result contract, and its exit codes (docs/architecture.md, "The `oj` CLI").
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // Hostile submissions, judged through the real SandboxPool (child processes running isolated-vm).
 //
-// Every case states the verdict it must get (DESIGN.md, "Sandbox" and "Promises"): hostile code gets
+// Every case states the verdict it must get (docs/architecture.md, "The sandbox" and "Promises"): hostile code gets
 // one of AC/WA/TLE/MLE/RE/OLE, never SE, never anything of the host, and the pool keeps serving.
 // Where two verdicts are both defensible (a program that grows memory while looping can reach either
 // limit first) the case lists the set it accepts, and says why.

@@ -44,7 +44,7 @@ function formatResultTable(result: JudgeResult): string {
 
 /**
  * What `oj judge --json` prints: the shared result contract (judgeResultSchema), with each test cut to
- * the fields DESIGN.md lists (a skipped test keeps its status, since its verdict is null).
+ * the fields docs/architecture.md lists (a skipped test keeps its status, since its verdict is null).
  */
 function jsonResult(result: JudgeResult): JudgeResult {
   const tests = result.tests.map(
