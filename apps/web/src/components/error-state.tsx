@@ -1,47 +1,56 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { isApiError } from '@/lib/api/client';
+import { isApiError, type ApiErrorKind } from '@/lib/api/client';
 import { RetryButton } from './retry-button';
 import { useApiErrorText } from '@/lib/api/error-text';
 
-/** The one way pages show a failed API call: what happened and what the reader can do. */
-export function ErrorState({ error, signInNext }: { error: unknown; signInNext?: string }) {
+/** What to say about a failed API call: a title, a sentence, and what kind of failure it was. */
+function useErrorDescription(error: unknown): { kind: ApiErrorKind; title: string; body: string } {
   const t = useTranslations('errors');
+  const locale = useLocale();
   const errorText = useApiErrorText();
   const kind = isApiError(error) ? error.kind : 'server';
   const retry = isApiError(error) ? error.retryAfterSeconds : undefined;
-  const correlation = isApiError(error) ? error.correlationId : undefined;
-  let title: string;
-  let body: string;
   switch (kind) {
     case 'unreachable':
-      title = t('unreachableTitle');
-      body = t('unreachableBody');
-      break;
+      return { kind, title: t('unreachableTitle'), body: t('unreachableBody') };
     case 'rate-limited':
-      title = t('rateLimitedTitle');
-      body = retry ? t('rateLimitedRetry', { seconds: retry }) : t('rateLimitedBody');
-      break;
+      return { kind, title: t('rateLimitedTitle'), body: retry ? t('rateLimitedRetry', { seconds: retry }) : t('rateLimitedBody') };
     case 'unauthorized':
-      title = t('signedOutTitle');
-      body = t('signedOutBody');
-      break;
+      return { kind, title: t('signedOutTitle'), body: t('signedOutBody') };
     case 'forbidden':
-      title = t('forbiddenTitle');
-      body = t('forbiddenBody');
-      break;
+      return { kind, title: t('forbiddenTitle'), body: t('forbiddenBody') };
     case 'not-found':
-      title = t('notFoundTitle');
-      body = t('notFoundBody');
-      break;
+      return { kind, title: t('notFoundTitle'), body: t('notFoundBody') };
     case 'invalid':
     case 'too-large':
     case 'conflict':
     case 'server':
-    case 'bad-response':
-      title = t('serverTitle');
-      body = isApiError(error) ? errorText(error) : t('serverBody');
-      break;
+    case 'bad-response': {
+      if (!isApiError(error)) return { kind, title: t('serverTitle'), body: t('serverBody') };
+      const fields = Object.entries(error.fields).map(([field, message]) => `${field}: ${message}`);
+      // The fields' reasons are the API's English; other languages show the code's translation alone.
+      const body = fields.length > 0 && locale === 'en' ? `${error.message} (${fields.join('; ')})` : errorText(error);
+      return { kind, title: t('serverTitle'), body };
+    }
+  }
+}
+
+/**
+ * The one way the site shows a failed API call: what happened and what the reader can do. `inline` is the
+ * sentence alone, for a panel inside a page (the workspace's result); the default is a page's whole content.
+ */
+export function ErrorState({ error, signInNext, inline = false }: { error: unknown; signInNext?: string; inline?: boolean }) {
+  const t = useTranslations('errors');
+  const { kind, title, body } = useErrorDescription(error);
+  const correlation = isApiError(error) ? error.correlationId : undefined;
+  if (inline) {
+    return (
+      <div role="alert" data-testid="request-error" data-kind={kind} className="text-sm text-red-700 dark:text-red-300">
+        <p>{body}</p>
+        {correlation ? <p className="mt-1 font-mono text-xs text-zinc-500">{t('reference', { id: correlation })}</p> : null}
+      </div>
+    );
   }
   return (
     <div role="alert" data-testid="error-state" data-kind={kind} className="card mx-auto my-8 max-w-lg p-6 text-center">
