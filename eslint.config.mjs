@@ -12,7 +12,10 @@ const otherWorkspaces = (allowed) => ({
   group: ['@oj/*', ...allowed.map((name) => `!@oj/${name}`), ...allowed.map((name) => `!@oj/${name}/*`)],
   message: `this layer may import only ${allowed.length ? allowed.map((name) => `@oj/${name}`).join(', ') : 'no other workspace'}`,
 });
-const intoAnApp = { regex: '(^|/)\\.\\./(\\.\\./)*(apps/)?(api|judge|web)/(src|test|e2e)/', message: 'apps never import each other' };
+const intoAnApp = {
+  regex: '(^|/)\\.\\./(\\.\\./)*(apps/)?(api|judge|web)/(src|test|e2e)/',
+  message: 'apps never import each other',
+};
 const otherApps = (self) => ({
   group: ['@oj/api', '@oj/web', '@oj/judge', '@oj/judge/*'].filter((name) => !name.startsWith(`@oj/${self}`)),
   message: 'apps never import each other: share through packages/',

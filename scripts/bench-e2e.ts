@@ -57,10 +57,15 @@ class Client {
 
   async request(method: string, route: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { origin: `http://localhost:${apiPort + 1}` };
-    if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (this.cookies.size > 0)
+      headers['cookie'] = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const response = await fetch(`${this.base}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.base}${route}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const [name, ...value] = pair!.split('=');
@@ -87,7 +92,8 @@ class Client {
       await new Promise((resolve) => setTimeout(resolve, 200));
       response = await this.request('POST', '/api/submissions', { problem, language: 'javascript', code });
     }
-    if (response.status !== 201 && response.status !== 200) throw new Error(`submit failed: ${response.status} ${await response.text()}`);
+    if (response.status !== 201 && response.status !== 200)
+      throw new Error(`submit failed: ${response.status} ${await response.text()}`);
     const { id } = (await response.json()) as { id: number };
     const events = await this.request('GET', `/api/submissions/${id}/events`);
     const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -99,7 +105,11 @@ class Client {
       const final = /event: final\ndata: (.*)\n/.exec(buffer);
       if (final) {
         await reader.cancel();
-        return { id, latencyMs: performance.now() - started, verdict: (JSON.parse(final[1]!) as { verdict: string }).verdict };
+        return {
+          id,
+          latencyMs: performance.now() - started,
+          verdict: (JSON.parse(final[1]!) as { verdict: string }).verdict,
+        };
       }
     }
     throw new Error(`the event stream of submission ${id} ended without a final event`);
@@ -157,7 +167,9 @@ try {
   // (each loop's next one goes in as soon as its previous one is final) while other learners submit subsets.
   const victimCount = Number(values.victims);
   const victimSubmissions = Number(values['victim-submissions']);
-  say(`noisy neighbour: 1 learner keeps ${MAX_PENDING_SUBMISSIONS} while(true){} pending; ${victimCount} others submit ${victimSubmissions} each`);
+  say(
+    `noisy neighbour: 1 learner keeps ${MAX_PENDING_SUBMISSIONS} while(true){} pending; ${victimCount} others submit ${victimSubmissions} each`,
+  );
   const flooder = new Client(stack.apiUrl);
   await flooder.signUp(`flooder_${process.pid % 10000}`);
   let flooding = true;
@@ -186,7 +198,10 @@ try {
   // Lost: anything not finished with the verdict an accepted solution must get.
   let lost = 0;
   for (const id of submitted) {
-    const detail = (await (await clients[0]!.request('GET', `/api/submissions/${id}`)).json()) as { status: string; verdict: string | null };
+    const detail = (await (await clients[0]!.request('GET', `/api/submissions/${id}`)).json()) as {
+      status: string;
+      verdict: string | null;
+    };
     if (detail.status !== 'FINISHED' || detail.verdict !== 'AC') lost++;
   }
 
@@ -216,9 +231,13 @@ try {
     const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
     say('');
     say(`submit -> final verdict, subsets (14 tests), over HTTP + SSE`);
-    say(`  idle queue    p50 ${figures.idleP50Ms} ms   p99 ${figures.idleP99Ms} ms   ${mark(goals.idleP50)} (goal p50 <= 150 ms)`);
+    say(
+      `  idle queue    p50 ${figures.idleP50Ms} ms   p99 ${figures.idleP99Ms} ms   ${mark(goals.idleP50)} (goal p50 <= 150 ms)`,
+    );
     say(`  under load    p50 ${figures.loadP50Ms} ms   p99 ${figures.loadP99Ms} ms   (${concurrency} clients)`);
-    say(`  throughput    ${figures.throughputPerSecond} judged submissions/s   ${mark(goals.throughput)} (goal >= 50/s)`);
+    say(
+      `  throughput    ${figures.throughputPerSecond} judged submissions/s   ${mark(goals.throughput)} (goal >= 50/s)`,
+    );
     say(`  lost          ${lost} of ${submitted.length}   ${mark(goals.lost)} (must be 0)`);
     say(
       `  noisy neighbour  victims p50 ${figures.noisyVictimP50Ms} ms   p95 ${figures.noisyVictimP95Ms} ms   ${mark(goals.noisyVictimP95)} (goal p95 <= 3000 ms; ${victimCount} victims, flooder's loops judged meanwhile: ${floodJudged})`,

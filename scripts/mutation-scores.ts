@@ -17,7 +17,8 @@ interface Report {
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
 const rows = Object.entries(report.files)
   .map(([file, { mutants }]) => {
-    const count = (...statuses: Mutant['status'][]) => mutants.filter((mutant) => statuses.includes(mutant.status)).length;
+    const count = (...statuses: Mutant['status'][]) =>
+      mutants.filter((mutant) => statuses.includes(mutant.status)).length;
     const detected = count('Killed', 'Timeout');
     // Stryker's score: mutants that compile and run; one no test reaches counts as survived.
     const valid = detected + count('Survived', 'NoCoverage');
@@ -30,8 +31,13 @@ console.log(`${'file'.padEnd(width)}  score   killed/valid`);
 for (const row of rows) {
   console.log(`${row.file.padEnd(width)}  ${row.score.toFixed(2).padStart(6)}  ${row.detected}/${row.valid}`);
 }
-const total = rows.reduce((sum, row) => ({ detected: sum.detected + row.detected, valid: sum.valid + row.valid }), { detected: 0, valid: 0 });
-console.log(`${'all'.padEnd(width)}  ${((100 * total.detected) / total.valid).toFixed(2).padStart(6)}  ${total.detected}/${total.valid}`);
+const total = rows.reduce((sum, row) => ({ detected: sum.detected + row.detected, valid: sum.valid + row.valid }), {
+  detected: 0,
+  valid: 0,
+});
+console.log(
+  `${'all'.padEnd(width)}  ${((100 * total.detected) / total.valid).toFixed(2).padStart(6)}  ${total.detected}/${total.valid}`,
+);
 
 const below = rows.filter((row) => row.score < GOAL_PERCENT);
 if (below.length > 0) {

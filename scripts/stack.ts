@@ -88,11 +88,18 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   if (problems.length > 0) throw new StackError(problems.join('\n'));
 }
 
-function runToCompletion(command: string, args: string[], log: (line: string) => void, env: NodeJS.ProcessEnv): Promise<void> {
+function runToCompletion(
+  command: string,
+  args: string[],
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     pipeLines(child, 'build', log);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new StackError(`${command} ${args.join(' ')} failed with exit code ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new StackError(`${command} ${args.join(' ')} failed with exit code ${code}`)),
+    );
   });
 }
 
@@ -184,21 +191,32 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     REDIS_PREFIX: options.redisPrefix,
     NEXT_TELEMETRY_DISABLED: '1',
     // The API accepts unsafe requests only from the site's own origin, under either host name.
-    CORS_ORIGINS: options.env?.['CORS_ORIGINS'] ?? `http://localhost:${options.webPort},http://127.0.0.1:${options.webPort}`,
+    CORS_ORIGINS:
+      options.env?.['CORS_ORIGINS'] ?? `http://localhost:${options.webPort},http://127.0.0.1:${options.webPort}`,
     // Browsers reach the API through the web app's proxy on this machine, which names the client in
     // X-Forwarded-For; a header from anyone else is ignored.
     TRUSTED_PROXIES: options.env?.['TRUSTED_PROXIES'] ?? 'loopback',
     ...(options.judgePoolSize ? { JUDGE_POOL_SIZE: String(options.judgePoolSize) } : {}),
   };
   const workspaces = ['@oj/api', ...(withWeb ? ['@oj/web'] : [])];
-  await runToCompletion('npx', ['turbo', 'run', 'build', ...workspaces.map((name) => `--filter=${name}`), '--output-logs=errors-only'], options.log, env);
+  await runToCompletion(
+    'npx',
+    ['turbo', 'run', 'build', ...workspaces.map((name) => `--filter=${name}`), '--output-logs=errors-only'],
+    options.log,
+    env,
+  );
 
   const workers: ChildProcess[] = [];
   // Each service leads a process group of its own (detached), and the group is what gets stopped: a
   // signal to the leader alone leaves its children (a judge's sandboxes) running.
   const groupIds = new Set<number>();
   const launch = (name: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      cwd: REPO_ROOT,
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     pipeLines(child, name, options.log);
     if (child.pid !== undefined) groupIds.add(child.pid);
     return child;
@@ -219,7 +237,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
   const node = process.execPath;
   const startWorker = (): void => {
-    workers.push(launch(`judge-${workers.length + 1}`, node, ['--disable-warning=ExperimentalWarning', 'apps/judge/src/main.ts']));
+    workers.push(
+      launch(`judge-${workers.length + 1}`, node, ['--disable-warning=ExperimentalWarning', 'apps/judge/src/main.ts']),
+    );
   };
 
   let stopping: Promise<void> | undefined;
@@ -227,7 +247,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const groupId of groupIds) signalGroup(groupId, 'SIGTERM');
     if (!(await waitForGroupsGone(groupIds, 10_000))) {
       killGroupsNow();
-      if (!(await waitForGroupsGone(groupIds, 5_000))) throw new StackError(`processes of the stack are still running after SIGKILL (process groups ${[...groupIds].join(', ')})`);
+      if (!(await waitForGroupsGone(groupIds, 5_000)))
+        throw new StackError(
+          `processes of the stack are still running after SIGKILL (process groups ${[...groupIds].join(', ')})`,
+        );
     }
     process.removeListener('exit', killGroupsNow);
     for (const [signal, handler] of signalHandlers) process.removeListener(signal, handler);
@@ -235,14 +258,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stop = (): Promise<void> => (stopping ??= stopGroups());
 
   try {
-    const api = launch('api', node, ['--disable-warning=ExperimentalWarning', 'apps/api/dist/main.js'], { PORT: String(options.apiPort) });
+    const api = launch('api', node, ['--disable-warning=ExperimentalWarning', 'apps/api/dist/main.js'], {
+      PORT: String(options.apiPort),
+    });
     for (let index = 0; index < options.workers; index++) startWorker();
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     await waitForHttp(`${apiUrl}/api/ready`, 60_000, api, 'the API');
     let webUrl: string | undefined;
     if (withWeb) {
       // The site's own server directly, not through npm: no wrapper between the signal and the server.
-      const web = launch('web', node, ['--disable-warning=ExperimentalWarning', 'apps/web/src/lib/site-server.ts'], { PORT: String(options.webPort), API_URL: apiUrl });
+      const web = launch('web', node, ['--disable-warning=ExperimentalWarning', 'apps/web/src/lib/site-server.ts'], {
+        PORT: String(options.webPort),
+        API_URL: apiUrl,
+      });
       webUrl = `http://127.0.0.1:${options.webPort}`;
       await waitForHttp(webUrl, 60_000, web, 'the web app');
     }
@@ -252,7 +280,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       killWorker() {
         const victim = workers.find((worker) => worker.exitCode === null && worker.signalCode === null);
         victim?.kill('SIGKILL');
-        return workers.filter((worker) => worker !== victim && worker.exitCode === null && worker.signalCode === null).length;
+        return workers.filter((worker) => worker !== victim && worker.exitCode === null && worker.signalCode === null)
+          .length;
       },
       startWorker,
       stop,

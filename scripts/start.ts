@@ -62,7 +62,8 @@ try {
     `  API        http://localhost:${config.API_PORT}/api   (docs: /api/docs, metrics: ${process.env['METRICS_TOKEN'] ? '/metrics with Authorization: Bearer $METRICS_TOKEN' : 'off, set METRICS_TOKEN to serve /metrics'})`,
   );
   log(`  judges     ${config.JUDGE_WORKERS} worker process(es)`);
-  if (!config.ADMIN_PASSWORD) log('  no admin account: set ADMIN_PASSWORD (and ADMIN_USERNAME) and start again to create one');
+  if (!config.ADMIN_PASSWORD)
+    log('  no admin account: set ADMIN_PASSWORD (and ADMIN_USERNAME) and start again to create one');
   log('Press Ctrl+C to stop.');
 } catch (error) {
   if (error instanceof StackError || error instanceof WeakAdminPasswordError) console.error(`start: ${error.message}`);

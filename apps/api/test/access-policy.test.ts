@@ -94,7 +94,7 @@ describe('who sees a problem', () => {
     expect(maySeeProblem(learner, problem({ ownerId: null }), NOW)).toBe(false);
   });
 
-  test("a private problem: a contestant while the contest runs, and not before it starts nor after it ends", () => {
+  test('a private problem: a contestant while the contest runs, and not before it starts nor after it ends', () => {
     expect(maySeeProblem(learner, problem({ viewerContests: [running] }), NOW)).toBe(true);
     expect(maySeeProblem(learner, problem({ viewerContests: [upcoming] }), NOW)).toBe(false);
     expect(maySeeProblem(learner, problem({ viewerContests: [ended] }), NOW)).toBe(false);
@@ -160,7 +160,9 @@ describe('who sees a submission', () => {
     expect(maySeeSubmission(learner, submission({ contest: upcoming }), NOW)).toBe(false);
     expect(maySeeSubmission(learner, submission({ contest: ended }), NOW)).toBe(true);
     expect(maySeeSubmission(learner, submission({ contest: running }), running.endsAt)).toBe(true);
-    expect(maySeeSubmission(learner, submission({ contest: running }), new Date(running.endsAt.getTime() - 1))).toBe(false);
+    expect(maySeeSubmission(learner, submission({ contest: running }), new Date(running.endsAt.getTime() - 1))).toBe(
+      false,
+    );
   });
 
   test("a contestant sees others' earlier submissions on a private problem of their running contest", () => {

@@ -376,11 +376,13 @@ describe('contests: the list queries and the detail routes follow one rule', () 
   const slug = `authz-contest-${Date.now()}`;
 
   const listedProblems = async (client: ApiClient): Promise<string[]> =>
-    problemListResponseSchema.parse((await client.get('/api/problems?pageSize=100')).body).items.map((item) => item.slug);
+    problemListResponseSchema
+      .parse((await client.get('/api/problems?pageSize=100')).body)
+      .items.map((item) => item.slug);
   const listedSubmissions = async (client: ApiClient, query: string): Promise<number[]> =>
-    submissionListResponseSchema.parse((await client.get(`/api/submissions?pageSize=100&${query}`)).body).items.map(
-      (item) => item.id,
-    );
+    submissionListResponseSchema
+      .parse((await client.get(`/api/submissions?pageSize=100&${query}`)).body)
+      .items.map((item) => item.id);
   const endContest = (endsAt: Date): Promise<unknown> =>
     environment.prisma.contest.update({ where: { id: contestId }, data: { endsAt } });
 
@@ -438,7 +440,7 @@ describe('contests: the list queries and the detail routes follow one rule', () 
     expect((await outsider.get(`/api/submissions/${privateSubmissionId}`)).status).toBe(404);
   });
 
-  test('while it runs, a contest submission is its author\'s and staff\'s only, in the list and the detail', async () => {
+  test("while it runs, a contest submission is its author's and staff's only, in the list and the detail", async () => {
     expect(await listedSubmissions(contestant, 'mine=true')).toContain(contestSubmissionId);
     expect((await contestant.get(`/api/submissions/${contestSubmissionId}`)).status).toBe(200);
     expect(await listedSubmissions(clients.setter, 'problem=subsets')).toContain(contestSubmissionId);

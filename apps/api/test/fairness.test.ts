@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 function submit(client: ApiClient, code = LOOP) {
-  return client.post<{ id: number }>('/api/submissions', { problem: 'spicy-rabbit-head', language: 'javascript', code });
+  return client.post<{ id: number }>('/api/submissions', {
+    problem: 'spicy-rabbit-head',
+    language: 'javascript',
+    code,
+  });
 }
 
 async function pendingOf(userId: number): Promise<number> {
@@ -57,8 +61,14 @@ describe('pending submissions per user', () => {
     expect(await pendingOf(id)).toBe(MAX_PENDING);
 
     // Once one is final, there is room for exactly one more.
-    const oldest = await environment.prisma.submission.findFirstOrThrow({ where: { userId: id }, orderBy: { id: 'asc' } });
-    await environment.prisma.submission.update({ where: { id: oldest.id }, data: { status: 'FINISHED', verdict: 'TLE' } });
+    const oldest = await environment.prisma.submission.findFirstOrThrow({
+      where: { userId: id },
+      orderBy: { id: 'asc' },
+    });
+    await environment.prisma.submission.update({
+      where: { id: oldest.id },
+      data: { status: 'FINISHED', verdict: 'TLE' },
+    });
     expect((await submit(client)).status).toBe(201);
     expect((await submit(client)).status).toBe(429);
   });
@@ -86,7 +96,9 @@ describe('pending submissions per user', () => {
 
     // BullMQ's own order: the victim's submission comes right after the flooder's first.
     const waiting = await queue.getPrioritized(0, -1);
-    const order = waiting.map((job) => job.data.submissionId).filter((submissionId) => [...backlog, first].includes(submissionId));
+    const order = waiting
+      .map((job) => job.data.submissionId)
+      .filter((submissionId) => [...backlog, first].includes(submissionId));
     expect(order).toEqual([backlog[0], first, backlog[1], backlog[2], backlog[3]]);
   });
 });

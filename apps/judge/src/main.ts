@@ -30,7 +30,9 @@ const stop = (signal: NodeJS.Signals): void => {
   // Past the deadline the jobs still running are left to their locks: they expire, and the jobs come back
   // as stalled to another worker, as if this one had been killed.
   const deadline = setTimeout(() => {
-    logger.error('shutdown deadline passed: stopping with jobs in progress', { shutdownTimeoutMs: config.shutdownTimeoutMs });
+    logger.error('shutdown deadline passed: stopping with jobs in progress', {
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
+    });
     process.exit(1);
   }, config.shutdownTimeoutMs);
   worker.close().then(

@@ -114,8 +114,7 @@ async function requeue(
   // back and the next run tries the same attempt again (its job id makes a double enqueue one job).
   await locked.recordEnqueued(submission.id, submission.judgeGeneration, attempts);
   // The same fair-queueing rule as the API's first enqueue: behind the user's own older pending submissions.
-  const pendingAhead =
-    judgePriorityOf(submission) === 'rejudge' ? 0 : await locked.countPendingAhead(submission.id);
+  const pendingAhead = judgePriorityOf(submission) === 'rejudge' ? 0 : await locked.countPendingAhead(submission.id);
   await enqueueJudgeJob(
     dependencies.queue,
     { ...submission, attempts },

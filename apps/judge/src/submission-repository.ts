@@ -172,7 +172,10 @@ export class SubmissionRepository {
    * the user's backlog, for fair queueing (see judgePriorityNumber in @oj/queue).
    */
   async countPendingAhead(submissionId: number): Promise<number> {
-    const submission = await this.prisma.submission.findUnique({ where: { id: submissionId }, select: { userId: true } });
+    const submission = await this.prisma.submission.findUnique({
+      where: { id: submissionId },
+      select: { userId: true },
+    });
     if (!submission) return 0;
     return this.prisma.submission.count({
       where: {

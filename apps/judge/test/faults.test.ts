@@ -178,14 +178,20 @@ describe('a worker asked to stop while a long job runs', () => {
   test('exits at its shutdown deadline, and the job is judged once by another worker', async () => {
     const submitted: { id: number; verdict: Verdict; tests: number }[] = [];
     for (let index = 0; index < 2; index++) {
-      const submission = await createSubmission(environment, { problem: 'subsets', code: 'var subsets = function () { while (true) {} };' });
+      const submission = await createSubmission(environment, {
+        problem: 'subsets',
+        code: 'var subsets = function () { while (true) {} };',
+      });
       await enqueueJudgeJob(environment.queue, submission, 'live');
       submitted.push({ id: submission.id, verdict: 'TLE', tests: 14 });
     }
     stopped = await startWorkerProcess({ ...workerEnvironment(), SHUTDOWN_TIMEOUT_MS: '200' });
     await waitFor(
       'a submission to be judging',
-      async () => (await environment.prisma.submission.count({ where: { id: { in: submitted.map((s) => s.id) }, status: 'JUDGING' } })) > 0,
+      async () =>
+        (await environment.prisma.submission.count({
+          where: { id: { in: submitted.map((s) => s.id) }, status: 'JUDGING' },
+        })) > 0,
       60_000,
       10,
     );
@@ -209,8 +215,11 @@ describe('a worker asked to stop while a long job runs', () => {
       150_000,
     );
     const rows = await environment.prisma.submission.findMany({ where: { id: { in: submitted.map((s) => s.id) } } });
-    for (const row of rows) expect({ status: row.status, verdict: row.verdict }).toEqual({ status: 'FINISHED', verdict: 'TLE' });
+    for (const row of rows)
+      expect({ status: row.status, verdict: row.verdict }).toEqual({ status: 'FINISHED', verdict: 'TLE' });
     for (const { id } of submitted)
-      expect((await progressList(environment, id)).filter((event) => event.type === 'final').length).toBeLessThanOrEqual(1);
+      expect(
+        (await progressList(environment, id)).filter((event) => event.type === 'final').length,
+      ).toBeLessThanOrEqual(1);
   });
 });

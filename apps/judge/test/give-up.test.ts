@@ -223,7 +223,9 @@ describe('the reconciler', () => {
 
   test("enqueues a user's lost submissions again behind one another, as the API first did", async () => {
     const { problemId, versionId } = environment.versions['spicy-rabbit-head'];
-    const user = await environment.prisma.user.create({ data: { username: `backlog-${Date.now()}`, passwordHash: 'x' } });
+    const user = await environment.prisma.user.create({
+      data: { username: `backlog-${Date.now()}`, passwordHash: 'x' },
+    });
     const lost = [];
     for (let i = 0; i < 3; i++) {
       lost.push(
@@ -245,10 +247,15 @@ describe('the reconciler', () => {
 
     for (const submission of lost) expect(report.requeued).toContain(submission.id);
     const priorities = await Promise.all(
-      lost.map(async (submission) => (await environment.queue.getJob(`submission-${submission.id}-g0-a2`))?.opts.priority),
+      lost.map(
+        async (submission) => (await environment.queue.getJob(`submission-${submission.id}-g0-a2`))?.opts.priority,
+      ),
     );
     expect(priorities).toEqual([2, 12, 22]);
-    await waitUntilFinished(environment, lost.map((submission) => submission.id));
+    await waitUntilFinished(
+      environment,
+      lost.map((submission) => submission.id),
+    );
   });
 
   test('does nothing while another worker holds its lock', async () => {

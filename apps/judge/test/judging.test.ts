@@ -97,7 +97,9 @@ describe('a submission of a reference solution', () => {
     expect(stored.testResults[0]).toMatchObject({ status: 'judged', verdict: 'WA' });
     const skipped = stored.testResults.filter((result) => result.status === 'skipped');
     expect(skipped.length).toBeGreaterThan(0);
-    expect(skipped.every((result) => result.verdict === null && result.timeMs === 0 && result.memoryKb === 0)).toBe(true);
+    expect(skipped.every((result) => result.verdict === null && result.timeMs === 0 && result.memoryKb === 0)).toBe(
+      true,
+    );
     expect(stored.testResults.every((result) => result.status === 'skipped' || result.verdict === 'WA')).toBe(true);
   });
 });

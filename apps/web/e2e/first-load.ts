@@ -36,6 +36,11 @@ export async function measureFirstLoad(pageUrl: string, cookie?: string): Promis
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await measureFirstLoad(process.argv[2] ?? 'http://localhost:3000/problems/subsets');
-  for (const script of result.scripts) console.log(`${(script.gzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${(script.bytes / 1024).toFixed(1).padStart(7)} KB  ${new URL(script.url).pathname}`);
-  console.log(`${(result.totalGzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${(result.totalBytes / 1024).toFixed(1).padStart(7)} KB  total (${result.scripts.length} scripts)`);
+  for (const script of result.scripts)
+    console.log(
+      `${(script.gzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${(script.bytes / 1024).toFixed(1).padStart(7)} KB  ${new URL(script.url).pathname}`,
+    );
+  console.log(
+    `${(result.totalGzipBytes / 1024).toFixed(1).padStart(7)} KB gz  ${(result.totalBytes / 1024).toFixed(1).padStart(7)} KB  total (${result.scripts.length} scripts)`,
+  );
 }

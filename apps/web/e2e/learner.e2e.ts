@@ -6,9 +6,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, DESKTOP, editorCode, horizontalOverflow, launchBrowser, PHONE, REPO_ROOT, screenshot, setEditorCode } from './browser.ts';
+import {
+  baseUrl,
+  DESKTOP,
+  editorCode,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  REPO_ROOT,
+  screenshot,
+  setEditorCode,
+} from './browser.ts';
 
-const solution = (problem: string, file: string) => readFileSync(path.join(REPO_ROOT, 'problems', problem, 'solutions', file), 'utf8');
+const solution = (problem: string, file: string) =>
+  readFileSync(path.join(REPO_ROOT, 'problems', problem, 'solutions', file), 'utf8');
 
 const SPICY_SOLUTION = `const data = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(Number);
 const n = data[0];
@@ -89,11 +100,16 @@ void describe('a learner in the browser', () => {
       .catch(() => undefined); // a fast judge may finish before the first frame
     await page.locator('[data-testid=submission-result][data-status=FINISHED]').waitFor({ timeout: 60_000 });
     assert.equal(await result.getAttribute('data-verdict'), 'AC');
-    const verdicts = await page.locator('[data-testid=test-row]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-verdict')));
+    const verdicts = await page
+      .locator('[data-testid=test-row]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-verdict')));
     assert.ok(verdicts.length >= 10, `every test is listed (${verdicts.length})`);
     assert.ok(verdicts.every((verdict) => verdict === 'AC'));
     const counts = await page.evaluate(() => (window as unknown as { judgedCounts: number[] }).judgedCounts);
-    assert.ok(counts.every((count, index) => index === 0 || count >= counts[index - 1]!), `the list only grows: ${counts.join(',')}`);
+    assert.ok(
+      counts.every((count, index) => index === 0 || count >= counts[index - 1]!),
+      `the list only grows: ${counts.join(',')}`,
+    );
     console.log(`# judged-row counts seen while judging: ${counts.join(' ')}`);
     await screenshot(page, '05-accepted');
     const link = page.getByRole('link', { name: /Submission #\d+/ });
@@ -165,7 +181,11 @@ void describe('a learner in the browser', () => {
   });
 
   void test('fits a 375 px phone and the dark theme', async () => {
-    const phone = await browser.newContext({ viewport: PHONE, locale: 'en-US', storageState: await context.storageState() });
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      locale: 'en-US',
+      storageState: await context.storageState(),
+    });
     const small = await phone.newPage();
     for (const [name, url, ready] of [
       ['11-phone-problems', '/problems', '[data-testid=problem-row]'],

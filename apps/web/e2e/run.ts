@@ -112,7 +112,10 @@ async function withFullStack(): Promise<FullStack> {
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   const redisPrefix = `oj-web-e2e-${suffix}`;
   const webPort = await freePort();
-  const databaseUrl = new URL(`oj_web_e2e_${suffix}`, databaseBase.endsWith('/') ? databaseBase : `${databaseBase}/`).toString();
+  const databaseUrl = new URL(
+    `oj_web_e2e_${suffix}`,
+    databaseBase.endsWith('/') ? databaseBase : `${databaseBase}/`,
+  ).toString();
   const admin = { username: 'admin', password: `e2e-${randomBytes(18).toString('base64url')}` };
   const dropTestDatabase = async () => {
     // Typed by what is used of it; a computed specifier keeps @oj/db's sources out of this package's type check.
@@ -165,7 +168,9 @@ const files = readdirSync(path.join(WEB_DIR, 'e2e'))
   .sort()
   .map((name) => path.join('e2e', name));
 
-const { browserProblem } = (await import(path.join(REPO_ROOT, 'scripts/check-browser.ts'))) as { browserProblem: () => string | undefined };
+const { browserProblem } = (await import(path.join(REPO_ROOT, 'scripts/check-browser.ts'))) as {
+  browserProblem: () => string | undefined;
+};
 const missingBrowser = browserProblem();
 if (missingBrowser) {
   console.error(`test:e2e: ${missingBrowser}`);
@@ -186,16 +191,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 try {
   if (process.env.BASE_URL) {
     console.log(`# browser tests against ${process.env.BASE_URL}`);
-    code = await run(process.execPath, ['--disable-warning=ExperimentalWarning', '--test', '--test-concurrency=1', ...files], { ...process.env });
+    code = await run(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', '--test', '--test-concurrency=1', ...files],
+      { ...process.env },
+    );
   } else {
     stack = await withFullStack();
     console.log(`# browser tests against ${stack.url}`);
-    code = await run(process.execPath, ['--disable-warning=ExperimentalWarning', '--test', '--test-concurrency=1', ...files], {
-      ...process.env,
-      BASE_URL: stack.url,
-      E2E_ADMIN_USERNAME: stack.admin.username,
-      E2E_ADMIN_PASSWORD: stack.admin.password,
-    });
+    code = await run(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', '--test', '--test-concurrency=1', ...files],
+      {
+        ...process.env,
+        BASE_URL: stack.url,
+        E2E_ADMIN_USERNAME: stack.admin.username,
+        E2E_ADMIN_PASSWORD: stack.admin.password,
+      },
+    );
   }
 } catch (error) {
   console.error(`test:e2e: ${(error as Error).message}`);

@@ -32,14 +32,22 @@ function send(path: string, options: SendOptions = {}): Promise<Reply> {
       `${baseUrl()}${path}`,
       {
         method: options.method ?? 'GET',
-        headers: { ...options.headers, ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}) },
+        headers: {
+          ...options.headers,
+          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+        },
         ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       },
       (response) => {
         const parts: Buffer[] = [];
         response.on('data', (part: Buffer) => parts.push(part));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts).toString('utf8'), milliseconds: Date.now() - started }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(parts).toString('utf8'),
+            milliseconds: Date.now() - started,
+          }),
         );
       },
     );
@@ -59,7 +67,11 @@ function assertSecurityHeaders(headers: Record<string, string | string[] | undef
   assert.equal(headers['x-content-type-options'], 'nosniff', `${what}: X-Content-Type-Options`);
   assert.equal(headers['referrer-policy'], 'strict-origin-when-cross-origin', `${what}: Referrer-Policy`);
   const internal = Object.keys(headers).filter((name) => name.startsWith('x-middleware-'));
-  assert.deepEqual(internal, [], `${what}: Next's internal headers (x-middleware-rewrite names the API's address) are not sent`);
+  assert.deepEqual(
+    internal,
+    [],
+    `${what}: Next's internal headers (x-middleware-rewrite names the API's address) are not sent`,
+  );
 }
 
 /** A loopback address of its own for this run, so rate limits counted per address start from zero. */
@@ -67,12 +79,25 @@ function freshLoopbackAddress(): string {
   return `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 }
 
-const admin = process.env.E2E_ADMIN_USERNAME && process.env.E2E_ADMIN_PASSWORD ? { username: process.env.E2E_ADMIN_USERNAME, password: process.env.E2E_ADMIN_PASSWORD } : undefined;
-const needsAdmin = admin ? false : 'E2E_ADMIN_USERNAME and E2E_ADMIN_PASSWORD are not set (run.ts sets them for the stack it starts)';
+const admin =
+  process.env.E2E_ADMIN_USERNAME && process.env.E2E_ADMIN_PASSWORD
+    ? { username: process.env.E2E_ADMIN_USERNAME, password: process.env.E2E_ADMIN_PASSWORD }
+    : undefined;
+const needsAdmin = admin
+  ? false
+  : 'E2E_ADMIN_USERNAME and E2E_ADMIN_PASSWORD are not set (run.ts sets them for the stack it starts)';
 
 void describe('the site over HTTP', () => {
   void test('pages and the API answers passed on carry the security headers and no internal ones', async () => {
-    for (const path of ['/', '/signin', '/problems', '/problems/subsets', '/api/problems', '/api/auth/me', '/api/no-such-route']) {
+    for (const path of [
+      '/',
+      '/signin',
+      '/problems',
+      '/problems/subsets',
+      '/api/problems',
+      '/api/auth/me',
+      '/api/no-such-route',
+    ]) {
       const reply = await send(path);
       assert.ok(reply.status < 500, `${path} answers (${reply.status})`);
       assertSecurityHeaders(reply.headers, path);
@@ -81,11 +106,19 @@ void describe('the site over HTTP', () => {
 
   void test('a body over 10 MB is refused with 413 at once, with or without a Content-Length', async () => {
     const headers = { 'content-type': 'application/json', origin: baseUrl() };
-    const withLength = await send('/api/auth/login', { method: 'POST', headers, body: Buffer.alloc(11 * 1024 * 1024, 'x') });
+    const withLength = await send('/api/auth/login', {
+      method: 'POST',
+      headers,
+      body: Buffer.alloc(11 * 1024 * 1024, 'x'),
+    });
     assert.equal(withLength.status, 413);
     assert.equal((JSON.parse(withLength.body) as { error: { code: string } }).error.code, 'PAYLOAD_TOO_LARGE');
     assert.ok(withLength.milliseconds < 10_000, `answered in ${withLength.milliseconds} ms`);
-    const chunked = await send('/api/auth/login', { method: 'POST', headers, chunks: Array.from({ length: 12 }, () => Buffer.alloc(1024 * 1024, 'x')) });
+    const chunked = await send('/api/auth/login', {
+      method: 'POST',
+      headers,
+      chunks: Array.from({ length: 12 }, () => Buffer.alloc(1024 * 1024, 'x')),
+    });
     assert.equal(chunked.status, 413);
     assert.ok(chunked.milliseconds < 10_000, `answered in ${chunked.milliseconds} ms`);
   });
@@ -96,7 +129,10 @@ void describe('the site over HTTP', () => {
     const localAddress = freshLoopbackAddress();
     const me = await send('/api/auth/me', { localAddress });
     const csrfToken = (JSON.parse(me.body) as { csrfToken: string }).csrfToken;
-    const cookie = [me.headers['set-cookie'] ?? []].flat().map((line) => line.split(';')[0]).join('; ');
+    const cookie = [me.headers['set-cookie'] ?? []]
+      .flat()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 30 && !statuses.includes(429); attempt++) {
       const reply = await send('/api/auth/register', {
@@ -109,12 +145,18 @@ void describe('the site over HTTP', () => {
           'x-csrf-token': csrfToken,
           'x-forwarded-for': `203.0.113.${attempt + 1}`,
         },
-        body: JSON.stringify({ username: `xff_${randomBytes(6).toString('hex')}`, password: randomBytes(18).toString('base64url') }),
+        body: JSON.stringify({
+          username: `xff_${randomBytes(6).toString('hex')}`,
+          password: randomBytes(18).toString('base64url'),
+        }),
       });
       statuses.push(reply.status);
     }
     assert.ok(statuses.includes(429), `the sign-up limit of the real address was reached: ${statuses.join(' ')}`);
-    assert.ok(statuses.slice(0, -1).every((status) => status === 201 || status === 200), `the sign-ups before the limit succeeded: ${statuses.join(' ')}`);
+    assert.ok(
+      statuses.slice(0, -1).every((status) => status === 201 || status === 200),
+      `the sign-ups before the limit succeeded: ${statuses.join(' ')}`,
+    );
   });
 });
 
@@ -134,10 +176,13 @@ void describe('the site in the browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const evilRequests: string[] = [];
-    await context.route((url) => url.hostname === 'evil.example', (route) => {
-      evilRequests.push(route.request().url());
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' });
-    });
+    await context.route(
+      (url) => url.hostname === 'evil.example',
+      (route) => {
+        evilRequests.push(route.request().url());
+        return route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' });
+      },
+    );
     await page.goto(`${baseUrl()}/signin?next=${encodeURIComponent('/\\evil.example/x')}`);
     await page.getByLabel('Username').fill(admin!.username);
     await page.getByLabel('Password', { exact: true }).fill(admin!.password);
@@ -166,7 +211,9 @@ void describe('the site in the browser', () => {
     // loopback one in any case (local network access checks).
     const framing = http.createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
-      response.end(`<!doctype html><iframe name="home" src="${baseUrl()}/"></iframe><iframe name="admin" src="${baseUrl()}/admin/users"></iframe>`);
+      response.end(
+        `<!doctype html><iframe name="home" src="${baseUrl()}/"></iframe><iframe name="admin" src="${baseUrl()}/admin/users"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
     const framer = `http://127.0.0.1:${(framing.address() as AddressInfo).port}/`;
@@ -178,7 +225,9 @@ void describe('the site in the browser', () => {
         assert.ok(frame, `the ${name} iframe exists`);
         // A refused frame shows the browser's error page instead of the site.
         assert.ok(!frame.url().startsWith(`${baseUrl()}/`), `the ${name} frame did not load the site (${frame.url()})`);
-        const rendered = await frame.evaluate(() => document.querySelector('header, [data-testid=admin-users]') !== null).catch(() => false);
+        const rendered = await frame
+          .evaluate(() => document.querySelector('header, [data-testid=admin-users]') !== null)
+          .catch(() => false);
         assert.equal(rendered, false, `nothing of the site renders in the ${name} frame`);
       }
     } finally {

@@ -14,7 +14,10 @@ export function proxy(request: NextRequest) {
   // Answered before any of the body is forwarded. A body sent without a length is cut off by Next at the
   // same size, and the API's own smaller JSON limit answers 413 long before that.
   if (Number(request.headers.get('content-length') ?? 0) > MAX_PROXIED_BODY_BYTES) return tooLarge();
-  const target = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, process.env.API_URL ?? 'http://127.0.0.1:3001');
+  const target = new URL(
+    `${request.nextUrl.pathname}${request.nextUrl.search}`,
+    process.env.API_URL ?? 'http://127.0.0.1:3001',
+  );
   return NextResponse.rewrite(target);
 }
 

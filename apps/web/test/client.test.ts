@@ -26,7 +26,10 @@ describe('the API client', () => {
     const fetch = vi.fn(() => Promise.resolve(jsonResponse(200, problemList)));
     const api = createApiClient({ baseUrl: 'http://api', fetch });
     await expect(api.listProblems({ search: 'sub', tag: undefined, page: 2 })).resolves.toEqual(problemList);
-    expect(fetch).toHaveBeenCalledWith('http://api/api/problems?search=sub&page=2', expect.objectContaining({ method: 'GET' }));
+    expect(fetch).toHaveBeenCalledWith(
+      'http://api/api/problems?search=sub&page=2',
+      expect.objectContaining({ method: 'GET' }),
+    );
   });
 
   it('rejects a response that does not match the contract, naming the field', async () => {
@@ -42,7 +45,11 @@ describe('the API client', () => {
     await api.submit({ problem: 'subsets', language: 'javascript', code: 'x' });
     const headers = fetch.mock.calls[0]![1]!.headers as Record<string, string>;
     expect(headers['x-csrf-token']).toBe('token-1');
-    expect(JSON.parse(fetch.mock.calls[0]![1]!.body as string)).toEqual({ problem: 'subsets', language: 'javascript', code: 'x' });
+    expect(JSON.parse(fetch.mock.calls[0]![1]!.body as string)).toEqual({
+      problem: 'subsets',
+      language: 'javascript',
+      code: 'x',
+    });
     fetch.mockImplementationOnce(() => respond(200, problemList));
     await api.listProblems();
     expect((fetch.mock.calls[1]![1]!.headers as Record<string, string>)['x-csrf-token']).toBeUndefined();
@@ -73,7 +80,8 @@ describe('the API client', () => {
   it('keeps the fields of a validation error', async () => {
     const api = createApiClient({
       baseUrl: '',
-      fetch: () => respond(400, { error: { code: 'VALIDATION_FAILED', message: 'invalid', fields: { username: 'too short' } } }),
+      fetch: () =>
+        respond(400, { error: { code: 'VALIDATION_FAILED', message: 'invalid', fields: { username: 'too short' } } }),
     });
     const error = await failure(api.register({ username: 'ab', password: 'long enough' }));
     expect(error.kind).toBe('invalid');
@@ -83,9 +91,15 @@ describe('the API client', () => {
   it('reports an unreachable API as such, and a non-JSON error page by its status', async () => {
     const down = createApiClient({ baseUrl: '', fetch: () => Promise.reject(new TypeError('fetch failed')) });
     expect((await failure(down.me())).kind).toBe('unreachable');
-    const gateway = createApiClient({ baseUrl: '', fetch: () => Promise.resolve(new Response('<html>bad gateway</html>', { status: 502 })) });
+    const gateway = createApiClient({
+      baseUrl: '',
+      fetch: () => Promise.resolve(new Response('<html>bad gateway</html>', { status: 502 })),
+    });
     expect((await failure(gateway.me())).kind).toBe('unreachable');
-    const missing = createApiClient({ baseUrl: '', fetch: () => Promise.resolve(new Response('nope', { status: 404 })) });
+    const missing = createApiClient({
+      baseUrl: '',
+      fetch: () => Promise.resolve(new Response('nope', { status: 404 })),
+    });
     expect((await failure(missing.getProblem('nope'))).kind).toBe('not-found');
   });
 
@@ -101,14 +115,23 @@ describe('the API client', () => {
 
   it('hands every session it sees to onSession (the CSRF cache)', async () => {
     const onSession = vi.fn();
-    const api = createApiClient({ baseUrl: '', fetch: () => respond(200, { user: { id: 1, username: 'ann', role: 'learner' }, csrfToken: 'abc' }), onSession });
+    const api = createApiClient({
+      baseUrl: '',
+      fetch: () => respond(200, { user: { id: 1, username: 'ann', role: 'learner' }, csrfToken: 'abc' }),
+      onSession,
+    });
     await api.login({ username: 'ann', password: 'secret-password' });
     expect(onSession).toHaveBeenCalledWith({ user: { id: 1, username: 'ann', role: 'learner' }, csrfToken: 'abc' });
   });
 
   it('takes the fresh CSRF token the API hands out on logout', async () => {
     const onSession = vi.fn();
-    const api = createApiClient({ baseUrl: '', fetch: () => respond(200, { user: null, csrfToken: 'rotated' }), csrfToken: () => Promise.resolve('t'), onSession });
+    const api = createApiClient({
+      baseUrl: '',
+      fetch: () => respond(200, { user: null, csrfToken: 'rotated' }),
+      csrfToken: () => Promise.resolve('t'),
+      onSession,
+    });
     await expect(api.logout()).resolves.toEqual({ user: null, csrfToken: 'rotated' });
     expect(onSession).toHaveBeenCalledWith({ user: null, csrfToken: 'rotated' });
   });

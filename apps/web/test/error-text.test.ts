@@ -15,7 +15,7 @@ describe('API error messages', () => {
     expect(catalogs.zh[code]).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('name no code that the API does not have, besides the client\'s own', () => {
+  it("name no code that the API does not have, besides the client's own", () => {
     for (const catalog of Object.values(catalogs))
       expect(Object.keys(catalog).sort()).toEqual([...ERROR_CODES, 'BAD_RESPONSE', 'UNREACHABLE'].sort());
   });
@@ -29,7 +29,7 @@ describe('API error messages', () => {
     expect(apiErrorText(taken, 'zh', translate)).toBe(catalogs.zh.USERNAME_TAKEN);
   });
 
-  it('read an unknown code, or something that is not an API error, as the server\'s fault', () => {
+  it("read an unknown code, or something that is not an API error, as the server's fault", () => {
     expect(apiErrorText(error('SOMETHING_NEW', 'x'), 'zh', translate)).toBe(catalogs.zh.INTERNAL);
     expect(apiErrorText(error('__proto__', 'x'), 'zh', translate)).toBe(catalogs.zh.INTERNAL);
     expect(apiErrorText(new Error('boom'), 'en', translate)).toBe(catalogs.zh.INTERNAL);

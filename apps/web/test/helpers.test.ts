@@ -10,7 +10,12 @@ import { chartTests, niceCeiling, profileStats } from '@/lib/stats';
 
 function memoryStorage(): DraftStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
 }
 
 describe('drafts', () => {
@@ -58,12 +63,33 @@ describe('live progress', () => {
     let state = initialLive(5);
     state = applyProgress(state, { type: 'judging', submissionId: 5, total: 3 });
     expect(state).toMatchObject({ status: 'JUDGING', total: 3 });
-    state = applyProgress(state, { type: 'test', submissionId: 5, ordinal: 1, finished: 1, total: 3, test: test('02') });
-    state = applyProgress(state, { type: 'test', submissionId: 5, ordinal: 0, finished: 2, total: 3, test: test('01', 'WA') });
+    state = applyProgress(state, {
+      type: 'test',
+      submissionId: 5,
+      ordinal: 1,
+      finished: 1,
+      total: 3,
+      test: test('02'),
+    });
+    state = applyProgress(state, {
+      type: 'test',
+      submissionId: 5,
+      ordinal: 0,
+      finished: 2,
+      total: 3,
+      test: test('01', 'WA'),
+    });
     expect(state.tests.map((entry) => entry.id)).toEqual(['01', '02']);
     expect(progressFraction(state)).toBeCloseTo(2 / 3);
     // A repeated event (reconnect) replaces, never duplicates.
-    state = applyProgress(state, { type: 'test', submissionId: 5, ordinal: 1, finished: 2, total: 3, test: test('02') });
+    state = applyProgress(state, {
+      type: 'test',
+      submissionId: 5,
+      ordinal: 1,
+      finished: 2,
+      total: 3,
+      test: test('02'),
+    });
     expect(state.tests).toHaveLength(2);
     state = applyProgress(state, { type: 'final', submissionId: 5, verdict: 'WA', score: 0, maxScore: 100 });
     expect(state).toMatchObject({ status: 'FINISHED', verdict: 'WA', score: 0, maxScore: 100 });
@@ -92,12 +118,31 @@ describe('live progress', () => {
       tests: [],
       testCount: 3,
     };
-    let state = applyProgress(initialLive(5), { type: 'test', submissionId: 5, ordinal: 0, finished: 1, total: 3, test: test('01') });
+    let state = applyProgress(initialLive(5), {
+      type: 'test',
+      submissionId: 5,
+      ordinal: 0,
+      finished: 1,
+      total: 3,
+      test: test('01'),
+    });
     state = applyDetail(state, detail);
     expect(state.tests).toHaveLength(1);
-    const finished = { ...detail, status: 'FINISHED' as const, verdict: 'CE' as const, score: 0, maxScore: 100, compileMessage: 'line 1, column 5: Expected ";"' };
+    const finished = {
+      ...detail,
+      status: 'FINISHED' as const,
+      verdict: 'CE' as const,
+      score: 0,
+      maxScore: 100,
+      compileMessage: 'line 1, column 5: Expected ";"',
+    };
     state = applyDetail(state, finished);
-    expect(state).toMatchObject({ status: 'FINISHED', verdict: 'CE', compileMessage: 'line 1, column 5: Expected ";"', tests: [] });
+    expect(state).toMatchObject({
+      status: 'FINISHED',
+      verdict: 'CE',
+      compileMessage: 'line 1, column 5: Expected ";"',
+      tests: [],
+    });
   });
 });
 
@@ -119,7 +164,12 @@ describe('output differences and compiler messages', () => {
 });
 
 describe('profile figures', () => {
-  const summary = (id: number, slug: string, verdict: SubmissionSummary['verdict'], createdAt: string): SubmissionSummary => ({
+  const summary = (
+    id: number,
+    slug: string,
+    verdict: SubmissionSummary['verdict'],
+    createdAt: string,
+  ): SubmissionSummary => ({
     id,
     problem: { slug, title: slug },
     user: { id: 1, username: 'ann' },
@@ -161,7 +211,9 @@ describe('profile figures', () => {
     ];
     expect(chartTests(tests, ['03']).map((entry) => entry.id)).toEqual(['03']);
     expect(chartTests(tests, []).map((entry) => entry.id)).toEqual(['02', '03']);
-    expect([niceCeiling(0), niceCeiling(3), niceCeiling(17), niceCeiling(1000), niceCeiling(1001)]).toEqual([1, 5, 20, 1000, 2000]);
+    expect([niceCeiling(0), niceCeiling(3), niceCeiling(17), niceCeiling(1000), niceCeiling(1001)]).toEqual([
+      1, 5, 20, 1000, 2000,
+    ]);
   });
 });
 

@@ -36,12 +36,22 @@ function blobOf(text: string): PreparedBlob {
  * current one. Test data goes into content-addressed blobs, so an unchanged test costs nothing; an
  * identical package finds its existing version instead of adding one.
  */
-export async function importProblemPackage(prisma: PrismaClient, pkg: ProblemPackage, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importProblemPackage(
+  prisma: PrismaClient,
+  pkg: ProblemPackage,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const { manifest } = pkg;
   const tests = await Promise.all(
     pkg.testIds.map(async (id, ordinal) => {
       const test = await pkg.readTest(id);
-      return { name: id, ordinal, isSample: manifest.samples.includes(id), input: blobOf(test.input), expected: blobOf(test.expected) };
+      return {
+        name: id,
+        ordinal,
+        isSample: manifest.samples.includes(id),
+        input: blobOf(test.input),
+        expected: blobOf(test.expected),
+      };
     }),
   );
   const checker = pkg.checkerCode === undefined ? undefined : blobOf(pkg.checkerCode);
@@ -56,15 +66,20 @@ export async function importProblemPackage(prisma: PrismaClient, pkg: ProblemPac
   );
 
   const blobs = new Map<string, PreparedBlob>();
-  for (const blob of [...tests.flatMap((test) => [test.input, test.expected]), ...(checker ? [checker] : [])]) blobs.set(blob.hash, blob);
+  for (const blob of [...tests.flatMap((test) => [test.input, test.expected]), ...(checker ? [checker] : [])])
+    blobs.set(blob.hash, blob);
   const known = new Set(
-    (await prisma.blob.findMany({ where: { hash: { in: [...blobs.keys()] } }, select: { hash: true } })).map((blob) => blob.hash),
+    (await prisma.blob.findMany({ where: { hash: { in: [...blobs.keys()] } }, select: { hash: true } })).map(
+      (blob) => blob.hash,
+    ),
   );
   const missing = [...blobs.values()].filter((blob) => !known.has(blob.hash));
   // Blobs go in before the transaction, in batches: they are immutable and harmless if the import fails.
   for (let start = 0; start < missing.length; start += 20) {
     await prisma.blob.createMany({
-      data: missing.slice(start, start + 20).map((blob) => ({ hash: blob.hash, bytes: blob.bytes, sizeBytes: blob.bytes.length })),
+      data: missing
+        .slice(start, start + 20)
+        .map((blob) => ({ hash: blob.hash, bytes: blob.bytes, sizeBytes: blob.bytes.length })),
       skipDuplicates: true,
     });
   }
@@ -73,17 +88,28 @@ export async function importProblemPackage(prisma: PrismaClient, pkg: ProblemPac
     const fields = { title: manifest.title, difficulty: manifest.difficulty, tags: manifest.tags };
     const problem = await tx.problem.upsert({
       where: { slug: manifest.slug },
-      create: { slug: manifest.slug, ...fields, visibility: options.visibility ?? 'private', ownerId: options.ownerId ?? null },
+      create: {
+        slug: manifest.slug,
+        ...fields,
+        visibility: options.visibility ?? 'private',
+        ownerId: options.ownerId ?? null,
+      },
       update: { ...fields, ...(options.visibility ? { visibility: options.visibility } : {}) },
     });
-    const existing = await tx.problemVersion.findUnique({ where: { problemId_contentHash: { problemId: problem.id, contentHash } } });
+    const existing = await tx.problemVersion.findUnique({
+      where: { problemId_contentHash: { problemId: problem.id, contentHash } },
+    });
     if (existing) {
       if (problem.currentVersionId !== existing.id) {
         await tx.problem.update({ where: { id: problem.id }, data: { currentVersionId: existing.id } });
       }
       return { problemId: problem.id, versionId: existing.id, versionNumber: existing.number, created: false };
     }
-    const latest = await tx.problemVersion.findFirst({ where: { problemId: problem.id }, orderBy: { number: 'desc' }, select: { number: true } });
+    const latest = await tx.problemVersion.findFirst({
+      where: { problemId: problem.id },
+      orderBy: { number: 'desc' },
+      select: { number: true },
+    });
     const version = await tx.problemVersion.create({
       data: {
         problemId: problem.id,
@@ -108,4 +134,3 @@ export async function importProblemPackage(prisma: PrismaClient, pkg: ProblemPac
     return { problemId: problem.id, versionId: version.id, versionNumber: version.number, created: true };
   });
 }
-

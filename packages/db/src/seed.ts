@@ -41,7 +41,9 @@ export async function seedDatabase(options: SeedOptions): Promise<void> {
     }
     const weakness = passwordWeakness(options.adminPassword, [username]);
     if (weakness !== undefined) throw new WeakAdminPasswordError(`ADMIN_PASSWORD is too easy to guess: ${weakness}`);
-    await prisma.user.create({ data: { username, passwordHash: await hashPassword(options.adminPassword), role: 'admin' } });
+    await prisma.user.create({
+      data: { username, passwordHash: await hashPassword(options.adminPassword), role: 'admin' },
+    });
     options.log(`created admin ${username}`);
   } finally {
     await prisma.$disconnect();

@@ -34,7 +34,10 @@ test('a package becomes a version with content-addressed tests; the same package
   expect(again).toEqual({ ...first, created: false });
   const problem = await db.problem.findUniqueOrThrow({ where: { slug: 'subsets' } });
   expect(problem.currentVersionId).toBe(first.versionId);
-  const tests = await db.problemTest.findMany({ where: { problemVersionId: first.versionId }, orderBy: { ordinal: 'asc' } });
+  const tests = await db.problemTest.findMany({
+    where: { problemVersionId: first.versionId },
+    orderBy: { ordinal: 'asc' },
+  });
   expect(tests.map((test) => test.name)).toEqual(pkg.testIds);
   expect(tests.filter((test) => test.isSample).map((test) => test.name)).toEqual(pkg.manifest.samples);
   const firstTest = await pkg.readTest(pkg.testIds[0]!);
@@ -60,9 +63,17 @@ test('a changed package becomes the next version and shares unchanged test data'
 
 test('the seed loads the built-in problems and an admin, and is idempotent', async () => {
   const problemsDir = path.join(scratch, 'seed-problems');
-  await cp(path.join(BUILT_IN_PROBLEMS_DIR, 'spicy-rabbit-head'), path.join(problemsDir, 'spicy-rabbit-head'), { recursive: true });
+  await cp(path.join(BUILT_IN_PROBLEMS_DIR, 'spicy-rabbit-head'), path.join(problemsDir, 'spicy-rabbit-head'), {
+    recursive: true,
+  });
   const log: string[] = [];
-  const options = { databaseUrl, problemsDir, adminUsername: 'Root', adminPassword: 'correct horse battery staple', log: (line: string) => log.push(line) };
+  const options = {
+    databaseUrl,
+    problemsDir,
+    adminUsername: 'Root',
+    adminPassword: 'correct horse battery staple',
+    log: (line: string) => log.push(line),
+  };
 
   await seedDatabase(options);
   await seedDatabase(options);
@@ -73,7 +84,10 @@ test('the seed loads the built-in problems and an admin, and is idempotent', asy
   expect(admin.role).toBe('admin');
   expect(await verifyPassword(admin.passwordHash, 'correct horse battery staple')).toBe(true);
   expect(await verifyPassword(admin.passwordHash, 'wrong')).toBe(false);
-  const problem = await db.problem.findUniqueOrThrow({ where: { slug: 'spicy-rabbit-head' }, include: { versions: true } });
+  const problem = await db.problem.findUniqueOrThrow({
+    where: { slug: 'spicy-rabbit-head' },
+    include: { versions: true },
+  });
   expect(problem.visibility).toBe('public');
   expect(problem.versions).toHaveLength(1);
 });
@@ -82,7 +96,13 @@ test('the seed refuses an admin password that is easy to guess, with the reason,
   const problemsDir = path.join(scratch, 'seed-weak-admin');
   await cp(path.join(BUILT_IN_PROBLEMS_DIR, 'subsets'), path.join(problemsDir, 'subsets'), { recursive: true });
   for (const weak of ['password', 'chief-admin', '12345678']) {
-    const seeding = seedDatabase({ databaseUrl, problemsDir, adminUsername: 'chief-admin', adminPassword: weak, log: () => {} });
+    const seeding = seedDatabase({
+      databaseUrl,
+      problemsDir,
+      adminUsername: 'chief-admin',
+      adminPassword: weak,
+      log: () => {},
+    });
     await expect(seeding).rejects.toThrow(WeakAdminPasswordError);
     await expect(seeding).rejects.toThrow(/ADMIN_PASSWORD is too easy to guess: \S/);
   }

@@ -45,10 +45,16 @@ function runtimeMessage(outcome: ExecutionOutcome, program: CompiledProgram): st
 }
 
 /** The problem's checker; a custom one runs in the sandbox under its own key. */
-export function problemChecker(problem: Pick<JudgeableProblem, 'manifest' | 'checkerCode'>, runner: SandboxRunner, sandboxKey: string): Checker {
+export function problemChecker(
+  problem: Pick<JudgeableProblem, 'manifest' | 'checkerCode'>,
+  runner: SandboxRunner,
+  sandboxKey: string,
+): Checker {
   return createChecker(problem.manifest.checker, {
     style: problem.manifest.style,
-    ...(problem.checkerCode !== undefined ? { customChecker: { code: problem.checkerCode, runner, sandboxKey: `${sandboxKey}:checker` } } : {}),
+    ...(problem.checkerCode !== undefined
+      ? { customChecker: { code: problem.checkerCode, runner, sandboxKey: `${sandboxKey}:checker` } }
+      : {}),
   });
 }
 
@@ -85,10 +91,19 @@ export async function runTest(request: TestRunRequest): Promise<TestRun> {
     input: request.input,
     limits: manifest.limits,
   });
-  const measured = { timeMs: Math.max(0, Math.round(outcome.cpuMs)), memoryKb: Math.max(0, Math.round(outcome.memoryKb)), output: outcome.output };
+  const measured = {
+    timeMs: Math.max(0, Math.round(outcome.cpuMs)),
+    memoryKb: Math.max(0, Math.round(outcome.memoryKb)),
+    output: outcome.output,
+  };
   if (outcome.status !== 'ok') {
     const message = runtimeMessage(outcome, program);
-    return { ...measured, verdict: VERDICT_BY_STATUS[outcome.status], scoreFraction: 0, ...(message ? { message } : {}) };
+    return {
+      ...measured,
+      verdict: VERDICT_BY_STATUS[outcome.status],
+      scoreFraction: 0,
+      ...(message ? { message } : {}),
+    };
   }
   if (request.expected === null) return { ...measured, verdict: null, scoreFraction: 0 };
   const checked = await request.checker({ input: request.input, expected: request.expected, actual: outcome.output });
@@ -131,11 +146,22 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
   const compiled = await compileProgram(request.source, request.language);
   if (!compiled.ok) {
     const maxScore = manifest.subtasks.reduce((sum, subtask) => sum + subtask.score, 0);
-    return { verdict: 'CE', score: 0, maxScore, tests: [], subtasks: [], compileMessage: compiled.message, timeMs: 0, memoryKb: 0 };
+    return {
+      verdict: 'CE',
+      score: 0,
+      maxScore,
+      tests: [],
+      subtasks: [],
+      compileMessage: compiled.message,
+      timeMs: 0,
+      memoryKb: 0,
+    };
   }
   const { priority } = dependencies;
   const runner: SandboxRunner =
-    priority === undefined ? dependencies.runner : { execute: (execution) => dependencies.runner.execute({ ...execution, priority }) };
+    priority === undefined
+      ? dependencies.runner
+      : { execute: (execution) => dependencies.runner.execute({ ...execution, priority }) };
   const checker = problemChecker(request.problem, runner, request.sandboxKey);
 
   // Stryker disable next-line ArrayDeclaration: every index is filled before the array is read, whatever its initial length
@@ -149,16 +175,14 @@ export async function judgeSubmission(request: JudgeRequest, dependencies: Judge
       const id = testIds[index]!;
       const result: TestResult = canSkipTest(manifest, testIds, index, finishedById)
         ? { id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 }
-        : await judgeTest(id, request, compiled, checker, runner).catch(
-            (error: Error): TestResult => ({
-              id,
-              verdict: 'SE',
-              timeMs: 0,
-              memoryKb: 0,
-              scoreFraction: 0,
-              message: `judging failed: ${error.message}`,
-            }),
-          );
+        : await judgeTest(id, request, compiled, checker, runner).catch((error: Error): TestResult => ({
+            id,
+            verdict: 'SE',
+            timeMs: 0,
+            memoryKb: 0,
+            scoreFraction: 0,
+            message: `judging failed: ${error.message}`,
+          }));
       results[index] = result;
       finishedById.set(id, result);
       finished++;

@@ -102,7 +102,9 @@ export function scoreSubmission(manifest: Pick<ProblemManifest, 'subtasks'>, tes
     outcomesById.set(subtask.id, { result, fullyScored: fraction === 1 });
   }
 
-  const firstFailure = tests.find((test): test is JudgedTestResult => test.status !== 'skipped' && test.verdict !== 'AC');
+  const firstFailure = tests.find(
+    (test): test is JudgedTestResult => test.status !== 'skipped' && test.verdict !== 'AC',
+  );
   const verdict: Verdict = firstFailure?.verdict ?? (someTestMissing ? 'SE' : 'AC');
   return {
     verdict,

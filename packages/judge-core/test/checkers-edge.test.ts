@@ -36,12 +36,28 @@ describe('parseFiniteNumber', () => {
     expect(parseFiniteNumber(token)).toBe(value);
   });
 
-  it.each(['', '.', '-', '+', 'e5', '1e', '1e+', '0x10', 'Infinity', '-Infinity', 'NaN', '1,5', '1 ', ' 1', '1.2.3', '--1', '1e5x', 'x1'])(
-    'refuses %j',
-    (token) => {
-      expect(parseFiniteNumber(token)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '.',
+    '-',
+    '+',
+    'e5',
+    '1e',
+    '1e+',
+    '0x10',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1,5',
+    '1 ',
+    ' 1',
+    '1.2.3',
+    '--1',
+    '1e5x',
+    'x1',
+  ])('refuses %j', (token) => {
+    expect(parseFiniteNumber(token)).toBeUndefined();
+  });
 
   it('refuses a decimal too large for a double', () => {
     expect(parseFiniteNumber('1e400')).toBeUndefined();
@@ -123,7 +139,10 @@ describe('checkFloat', () => {
   });
 
   it('allows the larger of the two tolerances in the message', () => {
-    const verdict = checkFloat({ input: '', expected: '1000000', actual: '1000010' }, { absolute: 1e-3, relative: 1e-6 });
+    const verdict = checkFloat(
+      { input: '', expected: '1000000', actual: '1000010' },
+      { absolute: 1e-3, relative: 1e-6 },
+    );
     expect(verdict.message).toContain('exceeds the allowed 1');
   });
 
@@ -165,7 +184,10 @@ describe('parseJsonSafely', () => {
     const deeper = parseJsonSafely(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`);
     expect(deeper).toEqual({ ok: false, error: `nested deeper than ${MAX_JSON_DEPTH} levels` });
     // An unclosed 100k-deep text is refused by the guard, not by a stack overflow.
-    expect(parseJsonSafely('['.repeat(100_000))).toEqual({ ok: false, error: `nested deeper than ${MAX_JSON_DEPTH} levels` });
+    expect(parseJsonSafely('['.repeat(100_000))).toEqual({
+      ok: false,
+      error: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+    });
   });
 
   it('counts depth as it goes: closed brackets free their level', () => {

@@ -73,7 +73,12 @@ const ALL_SUBSETS = `var subsets = function (nums) {
 describe('oj judge --json', () => {
   it('prints an accepted result with every field of the contract, and exits 0', async () => {
     const result = await judgeJson(SUBSETS, await solution('ac.js', ALL_SUBSETS));
-    expect(result).toMatchObject({ verdict: 'AC', score: 100, maxScore: 100, subtasks: [{ id: 'all', score: 100, maxScore: 100, verdict: 'AC' }] });
+    expect(result).toMatchObject({
+      verdict: 'AC',
+      score: 100,
+      maxScore: 100,
+      subtasks: [{ id: 'all', score: 100, maxScore: 100, verdict: 'AC' }],
+    });
     expect(result.tests).toHaveLength(14);
     for (const test of result.tests) expect(Object.keys(test).sort()).toEqual(['id', 'memoryKb', 'timeMs', 'verdict']);
     expect(result.timeMs).toBe(Math.max(...result.tests.map((test) => test.timeMs)));
@@ -84,30 +89,59 @@ describe('oj judge --json', () => {
   it('exits 0 on a wrong answer too, with the message and the skipped tests marked', async () => {
     const missingEmpty = await readFile(path.join(SUBSETS, 'solutions/wa-missing-empty.js'), 'utf8');
     const result = await judgeJson(SUBSETS, await solution('wa.js', missingEmpty));
-    expect(result).toMatchObject({ verdict: 'WA', score: 0, maxScore: 100, subtasks: [{ id: 'all', score: 0, maxScore: 100, verdict: 'WA' }] });
-    expect(result.tests[0]).toMatchObject({ id: '01', verdict: 'WA', message: expect.stringContaining('missing []') as string });
+    expect(result).toMatchObject({
+      verdict: 'WA',
+      score: 0,
+      maxScore: 100,
+      subtasks: [{ id: 'all', score: 0, maxScore: 100, verdict: 'WA' }],
+    });
+    expect(result.tests[0]).toMatchObject({
+      id: '01',
+      verdict: 'WA',
+      message: expect.stringContaining('missing []') as string,
+    });
     const skipped = result.tests.filter((test) => test.status === 'skipped');
     expect(skipped.length).toBeGreaterThan(0);
-    for (const test of skipped) expect(test).toEqual({ id: test.id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 });
+    for (const test of skipped)
+      expect(test).toEqual({ id: test.id, status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 });
   });
 
   it('exits 0 on a runtime error, naming the line of the TypeScript source', async () => {
     const result = await judgeJson(
       SUBSETS,
-      await solution('re.ts', 'type Subset = number[];\n\nfunction subsets(nums: number[]): Subset[] {\n  throw new Error("not yet");\n}\n'),
+      await solution(
+        're.ts',
+        'type Subset = number[];\n\nfunction subsets(nums: number[]): Subset[] {\n  throw new Error("not yet");\n}\n',
+      ),
     );
     expect(result.verdict).toBe('RE');
-    expect(result.tests[0]).toMatchObject({ verdict: 'RE', message: expect.stringMatching(/not yet.*line 4/) as string });
+    expect(result.tests[0]).toMatchObject({
+      verdict: 'RE',
+      message: expect.stringMatching(/not yet.*line 4/) as string,
+    });
   });
 
   it('exits 0 on a compile error, with the compiler message and no tests', async () => {
     const result = await judgeJson(SUBSETS, await solution('ce.ts', 'function subsets(nums: number[] {\n'));
-    expect(result).toMatchObject({ verdict: 'CE', score: 0, maxScore: 100, tests: [], subtasks: [], timeMs: 0, memoryKb: 0 });
+    expect(result).toMatchObject({
+      verdict: 'CE',
+      score: 0,
+      maxScore: 100,
+      tests: [],
+      subtasks: [],
+      timeMs: 0,
+      memoryKb: 0,
+    });
     expect(result.compileMessage).toMatch(/^line 1, column \d+: /);
   });
 
   it('takes paths relative to the directory it was started in', async () => {
-    const { code, stdout } = await oj('judge', 'problems/subsets', path.relative(REPOSITORY_ROOT, await solution('rel.js', ALL_SUBSETS)), '--json');
+    const { code, stdout } = await oj(
+      'judge',
+      'problems/subsets',
+      path.relative(REPOSITORY_ROOT, await solution('rel.js', ALL_SUBSETS)),
+      '--json',
+    );
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as JudgeResult).verdict).toBe('AC');
   });
@@ -126,12 +160,36 @@ describe('oj exits 2 when it cannot judge, with the reason on stderr', () => {
     ['no command', () => Promise.resolve([]), /no command given/],
     ['an unknown command', () => Promise.resolve(['grade']), /unknown command "grade"/],
     ['an unknown option', () => Promise.resolve(['judge', '--fast']), /--fast/],
-    ['judge with one argument', () => Promise.resolve(['judge', SUBSETS]), /judge needs a problem folder and a solution file/],
-    ['a solution in another language', async () => ['judge', SUBSETS, await solution('s.py', 'print(1)')], /cannot tell the language of .*s\.py/],
-    ['a missing solution file', () => Promise.resolve(['judge', SUBSETS, path.join(scratch, 'none.js')]), /cannot read .*none\.js/],
-    ['a missing problem folder', async () => ['judge', path.join(scratch, 'no-problem'), await solution('m.js', ALL_SUBSETS)], /the folder does not exist/],
-    ['verify with a bad --repeat', () => Promise.resolve(['verify', SUBSETS, '--repeat', '0']), /--repeat takes a whole number/],
-    ['verify of a missing folder', () => Promise.resolve(['verify', path.join(scratch, 'no-problem')]), /the folder does not exist/],
+    [
+      'judge with one argument',
+      () => Promise.resolve(['judge', SUBSETS]),
+      /judge needs a problem folder and a solution file/,
+    ],
+    [
+      'a solution in another language',
+      async () => ['judge', SUBSETS, await solution('s.py', 'print(1)')],
+      /cannot tell the language of .*s\.py/,
+    ],
+    [
+      'a missing solution file',
+      () => Promise.resolve(['judge', SUBSETS, path.join(scratch, 'none.js')]),
+      /cannot read .*none\.js/,
+    ],
+    [
+      'a missing problem folder',
+      async () => ['judge', path.join(scratch, 'no-problem'), await solution('m.js', ALL_SUBSETS)],
+      /the folder does not exist/,
+    ],
+    [
+      'verify with a bad --repeat',
+      () => Promise.resolve(['verify', SUBSETS, '--repeat', '0']),
+      /--repeat takes a whole number/,
+    ],
+    [
+      'verify of a missing folder',
+      () => Promise.resolve(['verify', path.join(scratch, 'no-problem')]),
+      /the folder does not exist/,
+    ],
   ];
   for (const [what, args, reason] of cases) {
     it(what, async () => {

@@ -20,7 +20,9 @@ const LIMITS: SandboxLimits = { timeMs: 1000, memoryMb: 64, outputKb: 64, stackM
 /** A unique marker for every file a hostile program tries to create on the host. */
 const MARKER = `oj-hostile-${process.pid}-${randomBytes(6).toString('hex')}`;
 const PWNED_PATH = `/tmp/pwned-${MARKER}`;
-const HOST_PASSWD = existsSync('/etc/passwd') ? readFileSync('/etc/passwd', 'utf8') : 'root:x:0:0:root:/root:/bin/bash\n';
+const HOST_PASSWD = existsSync('/etc/passwd')
+  ? readFileSync('/etc/passwd', 'utf8')
+  : 'root:x:0:0:root:/root:/bin/bash\n';
 
 let pool: SandboxPool;
 let envBefore: Record<string, string | undefined>;
@@ -52,7 +54,13 @@ function makeProblem(options: ProblemOptions): JudgeableProblem {
     difficulty: 'easy',
     style,
     ...(style === 'function'
-      ? { function: options.fn ?? { name: 'sortAsc', params: [{ name: 'nums', type: 'number[]' }], returns: 'number[]' } }
+      ? {
+          function: options.fn ?? {
+            name: 'sortAsc',
+            params: [{ name: 'nums', type: 'number[]' }],
+            returns: 'number[]',
+          },
+        }
       : {}),
     limits: { ...LIMITS, ...options.limits },
     checker: options.checker ?? { type: 'lines' },
@@ -81,7 +89,11 @@ function printsProblem(expected: string, limits?: Partial<SandboxLimits>): Judge
 }
 /** function style: sortAsc([3, 1, 2]) must return [1, 2, 3]; compared as exact JSON. */
 function sortProblem(limits?: Partial<SandboxLimits>): JudgeableProblem {
-  return makeProblem({ style: 'function', tests: [{ id: '1', input: '[[3,1,2]]', expected: '[1,2,3]' }], ...(limits ? { limits } : {}) });
+  return makeProblem({
+    style: 'function',
+    tests: [{ id: '1', input: '[[3,1,2]]', expected: '[1,2,3]' }],
+    ...(limits ? { limits } : {}),
+  });
 }
 /** function style with the `unordered` checker: pairs([1,2,3]) must return every 2-subset, in any order. */
 function unorderedProblem(): JudgeableProblem {
@@ -109,9 +121,17 @@ const recorded: Recorded[] = [];
 let keySequence = 0;
 const sandboxKey = (name: string): string => `hostile:${MARKER}:${++keySequence}:${name}`;
 
-async function judge(name: string, source: string, problem: JudgeableProblem, language: 'javascript' | 'typescript' = 'javascript'): Promise<JudgeResult> {
+async function judge(
+  name: string,
+  source: string,
+  problem: JudgeableProblem,
+  language: 'javascript' | 'typescript' = 'javascript',
+): Promise<JudgeResult> {
   const started = performance.now();
-  const result = await judgeSubmission({ problem, source, language, sandboxKey: sandboxKey(name) }, { runner: pool, concurrency: 1 });
+  const result = await judgeSubmission(
+    { problem, source, language, sandboxKey: sandboxKey(name) },
+    { runner: pool, concurrency: 1 },
+  );
   const first = result.tests.find((test) => test.verdict !== 'AC') ?? result.tests[0];
   recorded.push({
     name,
@@ -148,7 +168,9 @@ async function run(name: string, code: string, request: Partial<ExecutionRequest
 }
 
 function describeResult(result: JudgeResult): string {
-  const tests = result.tests.map((test) => `${test.id}:${test.verdict} ${test.timeMs}ms ${test.memoryKb}KB ${test.message ?? ''}`.trim());
+  const tests = result.tests.map((test) =>
+    `${test.id}:${test.verdict} ${test.timeMs}ms ${test.memoryKb}KB ${test.message ?? ''}`.trim(),
+  );
   return `got ${result.verdict} [${tests.join(' | ')}]${result.compileMessage ? ` compile: ${result.compileMessage}` : ''}`;
 }
 
@@ -178,7 +200,14 @@ async function expectPoolServes(expect: Expect, after: string): Promise<void> {
   );
   outcomes.forEach((outcome, index) => {
     if (outcome.status !== 'ok') {
-      recorded.push({ name: `  health check ${index} after "${after}"`, verdict: `run:${outcome.status}`, timeMs: outcome.cpuMs, memoryKb: outcome.memoryKb, wallMs: 0, ...(outcome.message ? { message: outcome.message } : {}) });
+      recorded.push({
+        name: `  health check ${index} after "${after}"`,
+        verdict: `run:${outcome.status}`,
+        timeMs: outcome.cpuMs,
+        memoryKb: outcome.memoryKb,
+        wallMs: 0,
+        ...(outcome.message ? { message: outcome.message } : {}),
+      });
     }
     expect(
       { status: outcome.status, output: outcome.output },
@@ -209,11 +238,42 @@ async function hostile(
 
 /** A module exporting f: () => void whose body is `loop br 0 end`. */
 const WASM_INFINITE_LOOP = [
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: one type, () -> ()
-  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-  0x07, 0x05, 0x01, 0x01, 0x66, 0x00, 0x00, // export section: "f" = function 0
-  0x0a, 0x09, 0x01, 0x07, 0x00, 0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b, // code: no locals; loop (void) br 0 end; end
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00, // magic, version 1
+  0x01,
+  0x04,
+  0x01,
+  0x60,
+  0x00,
+  0x00, // type section: one type, () -> ()
+  0x03,
+  0x02,
+  0x01,
+  0x00, // function section: one function of type 0
+  0x07,
+  0x05,
+  0x01,
+  0x01,
+  0x66,
+  0x00,
+  0x00, // export section: "f" = function 0
+  0x0a,
+  0x09,
+  0x01,
+  0x07,
+  0x00,
+  0x03,
+  0x40,
+  0x0c,
+  0x00,
+  0x0b,
+  0x0b, // code: no locals; loop (void) br 0 end; end
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -249,16 +309,35 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   });
 
   it('an endless microtask loop is TLE', async ({ expect }) => {
-    await hostile(expect, 'loop: function f(){Promise.resolve().then(f)} f()', `function f() { Promise.resolve().then(f); }\nf();`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'loop: function f(){Promise.resolve().then(f)} f()',
+      `function f() { Promise.resolve().then(f); }\nf();`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
   it('an endless async/await loop is TLE', async ({ expect }) => {
-    await hostile(expect, 'loop: async while (true) await null', `(async () => { for (;;) await null; })();`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'loop: async while (true) await null',
+      `(async () => { for (;;) await null; })();`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
-
-  it('Atomics.wait on a SharedArrayBuffer is TLE (it waits without using CPU: the wall deadline ends it)', async ({ expect }) => {
-    await hostile(expect, 'loop: Atomics.wait', `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\nconsole.log(5);`, sumProblem(), ['TLE']);
+  it('Atomics.wait on a SharedArrayBuffer is TLE (it waits without using CPU: the wall deadline ends it)', async ({
+    expect,
+  }) => {
+    await hostile(
+      expect,
+      'loop: Atomics.wait',
+      `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\nconsole.log(5);`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
   it('a WebAssembly `loop br 0` is TLE', async ({ expect }) => {
@@ -267,17 +346,34 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   });
 
   it('a setInterval that never stops is TLE', async ({ expect }) => {
-    await hostile(expect, 'loop: setInterval never cleared', `console.log(5);\nlet ticks = 0;\nsetInterval(() => { ticks++; }, 1);`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'loop: setInterval never cleared',
+      `console.log(5);\nlet ticks = 0;\nsetInterval(() => { ticks++; }, 1);`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
   it('a setTimeout that re-arms itself forever is TLE', async ({ expect }) => {
-    await hostile(expect, 'loop: setTimeout re-arming itself', `console.log(5);\n(function again() { setTimeout(again, 0); })();`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'loop: setTimeout re-arming itself',
+      `console.log(5);\n(function again() { setTimeout(again, 0); })();`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
-
 
   // ---- values the harness reads from the program ----
   it('a thrown Proxy whose get trap loops is TLE', async ({ expect }) => {
-    await hostile(expect, 'throw: Proxy with looping get trap', `throw new Proxy({}, { get() { for (;;) {} } });`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'throw: Proxy with looping get trap',
+      `throw new Proxy({}, { get() { for (;;) {} } });`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
   it('a thrown object whose message/stack/name getters loop is TLE', async ({ expect }) => {
@@ -291,19 +387,35 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   });
 
   it('an Error whose prepareStackTrace loops, thrown, is TLE', async ({ expect }) => {
-    await hostile(expect, 'throw: Error.prepareStackTrace loops', `Error.prepareStackTrace = () => { for (;;) {} };\nthrow new Error('x');`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'throw: Error.prepareStackTrace loops',
+      `Error.prepareStackTrace = () => { for (;;) {} };\nthrow new Error('x');`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
   // FAILS TODAY (the TLE itself is right): an unhandled rejection's value is copied to the host with no
   // deadline, so the host's run() hangs until the parent's kill deadline (3.5 s) ends it as TLE. Then
   // pool.ts completes the run and calls onIdle() BEFORE the SIGKILLed child has exited, so the next
   // queued test is handed to the dying process and gets RE "the program crashed the sandbox (signal SIGKILL)".
-  it('a rejected Proxy with a looping get trap is TLE, and the next submission is judged normally', async ({ expect }) => {
-    await hostile(expect, 'reject: Promise.reject(Proxy with looping get trap)', `console.log(5);\nPromise.reject(new Proxy({}, { get() { for (;;) {} } }));`, sumProblem(), ['TLE']);
+  it('a rejected Proxy with a looping get trap is TLE, and the next submission is judged normally', async ({
+    expect,
+  }) => {
+    await hostile(
+      expect,
+      'reject: Promise.reject(Proxy with looping get trap)',
+      `console.log(5);\nPromise.reject(new Proxy({}, { get() { for (;;) {} } }));`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 
   // FAILS TODAY: same as above (parent kill deadline, then the next run goes to the dying process).
-  it('a rejected object with looping message/stack getters is TLE, and the next submission is judged normally', async ({ expect }) => {
+  it('a rejected object with looping message/stack getters is TLE, and the next submission is judged normally', async ({
+    expect,
+  }) => {
     await hostile(
       expect,
       'reject: Promise.reject(object with looping getters)',
@@ -333,7 +445,6 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
     );
   });
 
-
   // ---- output floods that keep running ----
   it('catching the output-limit error and printing on is OLE (or TLE: it never stops)', async ({ expect }) => {
     await hostile(
@@ -346,7 +457,13 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   });
 
   it('an endless console.error flood is TLE (stderr is capped and not judged) or OLE', async ({ expect }) => {
-    await hostile(expect, 'output: endless console.error', `console.log(5);\nfor (;;) console.error('noise noise noise');`, sumProblem(), ['TLE', 'OLE']);
+    await hostile(
+      expect,
+      'output: endless console.error',
+      `console.log(5);\nfor (;;) console.error('noise noise noise');`,
+      sumProblem(),
+      ['TLE', 'OLE'],
+    );
   });
 
   // ---- memory bombs ----
@@ -373,7 +490,13 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
     );
   });
   it('arrays of arrays without end are MLE', async ({ expect }) => {
-    await hostile(expect, 'memory: arrays of arrays', `const all = [];\nfor (;;) all.push(new Array(100000).fill(1.5));`, sumProblem(), ['MLE']);
+    await hostile(
+      expect,
+      'memory: arrays of arrays',
+      `const all = [];\nfor (;;) all.push(new Array(100000).fill(1.5));`,
+      sumProblem(),
+      ['MLE'],
+    );
   });
 
   it('string doubling with flattening is MLE', async ({ expect }) => {
@@ -390,25 +513,51 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   it('string doubling of a rope is MLE or RE (V8 throws RangeError: Invalid string length)', async ({ expect }) => {
     // Concatenation builds a rope without copying: V8 reaches its maximum string length
     // (2^29 - 24) before any real memory is used and throws a RangeError.
-    await hostile(expect, 'memory: string doubling (rope)', `let s = 'x';\nfor (;;) s += s;`, sumProblem(), ['MLE', 'RE']);
+    await hostile(expect, 'memory: string doubling (rope)', `let s = 'x';\nfor (;;) s += s;`, sumProblem(), [
+      'MLE',
+      'RE',
+    ]);
   });
 
   it("'x'.repeat(2 ** 30) is MLE or RE (RangeError: Invalid string length)", async ({ expect }) => {
-    await hostile(expect, "memory: 'x'.repeat(2 ** 30)", `console.log('x'.repeat(2 ** 30).length);`, sumProblem(), ['MLE', 'RE']);
+    await hostile(expect, "memory: 'x'.repeat(2 ** 30)", `console.log('x'.repeat(2 ** 30).length);`, sumProblem(), [
+      'MLE',
+      'RE',
+    ]);
   });
 
   it('new ArrayBuffer(2 ** 31) is MLE', async ({ expect }) => {
-    await hostile(expect, 'memory: new ArrayBuffer(2 ** 31)', `const b = new ArrayBuffer(2 ** 31);\nnew Uint8Array(b).fill(1);\nconsole.log(5);`, sumProblem(), ['MLE']);
+    await hostile(
+      expect,
+      'memory: new ArrayBuffer(2 ** 31)',
+      `const b = new ArrayBuffer(2 ** 31);\nnew Uint8Array(b).fill(1);\nconsole.log(5);`,
+      sumProblem(),
+      ['MLE'],
+    );
   });
 
   it('typed arrays kept alive without end are MLE', async ({ expect }) => {
-    await hostile(expect, 'memory: Uint8Array(16 MB) kept forever', `const keep = [];\nfor (;;) keep.push(new Uint8Array(16 * 1024 * 1024).fill(1));`, sumProblem(), ['MLE']);
+    await hostile(
+      expect,
+      'memory: Uint8Array(16 MB) kept forever',
+      `const keep = [];\nfor (;;) keep.push(new Uint8Array(16 * 1024 * 1024).fill(1));`,
+      sumProblem(),
+      ['MLE'],
+    );
   });
 
-  it('a Map growing without end is MLE (or TLE: near the heap limit V8 spends its time collecting garbage)', async ({ expect }) => {
+  it('a Map growing without end is MLE (or TLE: near the heap limit V8 spends its time collecting garbage)', async ({
+    expect,
+  }) => {
     // Ambiguous: the Map reaches the heap limit only through ever longer garbage collections, so the
     // CPU limit may come first.
-    await hostile(expect, 'memory: big Map', `const m = new Map();\nfor (let i = 0; ; i++) m.set(i, { i, s: 'v' + i });`, sumProblem(), ['MLE', 'TLE']);
+    await hostile(
+      expect,
+      'memory: big Map',
+      `const m = new Map();\nfor (let i = 0; ; i++) m.set(i, { i, s: 'v' + i });`,
+      sumProblem(),
+      ['MLE', 'TLE'],
+    );
   });
 
   // FAILS TODAY: WebAssembly memory is allocated outside the V8 heap and outside the ArrayBuffer
@@ -430,17 +579,30 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   // CPU), so the parent's deadline kills it and reports every kill as TLE. The program needs 800 MB:
   // MLE. (And the next run, queued right after the kill, goes to the dying process: see below.)
   it('new Array(1e8).fill(0) is MLE', async ({ expect }) => {
-    await hostile(expect, 'memory: new Array(1e8).fill(0)', `const a = new Array(1e8).fill(0);\nconsole.log(a.length);`, sumProblem(), ['MLE']);
+    await hostile(
+      expect,
+      'memory: new Array(1e8).fill(0)',
+      `const a = new Array(1e8).fill(0);\nconsole.log(a.length);`,
+      sumProblem(),
+      ['MLE'],
+    );
   });
-
 
   // ---- recursion that never ends (touches the whole stack: kept near the end, see the last case) ----
   // FAILS TODAY: MLE. The recursion touches the whole 64 MB stack, the child's RSS grows by that much,
   // and when the CPU limit ends it, child.ts calls it MLE because RSS grew past 80% of memoryMb.
   // Stack is bounded by stackMb, not memoryMb: the verdict must be TLE (or RE).
-  it('stack overflow caught and recursed again (function f(){try{f()}catch(e){f()}}) is TLE or RE', async ({ expect }) => {
+  it('stack overflow caught and recursed again (function f(){try{f()}catch(e){f()}}) is TLE or RE', async ({
+    expect,
+  }) => {
     // Exponentially many overflows: it either runs out of time, or an overflow escapes a catch (RE).
-    await hostile(expect, 'recursion: try{f()}catch{f()}', `function f() { try { f(); } catch (e) { f(); } }\nf();`, sumProblem(), ['TLE', 'RE']);
+    await hostile(
+      expect,
+      'recursion: try{f()}catch{f()}',
+      `function f() { try { f(); } catch (e) { f(); } }\nf();`,
+      sumProblem(),
+      ['TLE', 'RE'],
+    );
   });
 
   // FAILS TODAY: MLE. The same program must get the same verdict run after run, but child.ts decides
@@ -450,17 +612,30 @@ describe.sequential('hostile submissions that hit a limit (each followed by a no
   // TLE cases above run in processes that have not recursed deeply.
   it('while (true) {} is TLE even in a process that earlier ran a deep recursion', async ({ expect }) => {
     const overflows = await Promise.all(
-      [0, 1].map((index) => run(`history: infinite recursion ${index} (touches the 64 MB stack)`, `function f(n) { return f(n + 1) + 1; }\nf(0);`)),
+      [0, 1].map((index) =>
+        run(
+          `history: infinite recursion ${index} (touches the 64 MB stack)`,
+          `function f(n) { return f(n + 1) + 1; }\nf(0);`,
+        ),
+      ),
     );
     for (const overflow of overflows) expect(overflow.status).toBe('runtime-error');
-    await hostile(expect, 'history: while (true) {} after deep recursion in the same process', `while (true) {}`, sumProblem(), ['TLE']);
+    await hostile(
+      expect,
+      'history: while (true) {} after deep recursion in the same process',
+      `while (true) {}`,
+      sumProblem(),
+      ['TLE'],
+    );
   });
 });
 
 // Cases that end within their limits without killing anything run concurrently (the pool has 2 processes).
 describe.concurrent('hostile submissions that end on their own', () => {
   // ---- escape attempts ----
-  it('Function constructor reaches only the fake process: empty env, no mainModule, no binding, no dlopen', async ({ expect }) => {
+  it('Function constructor reaches only the fake process: empty env, no mainModule, no binding, no dlopen', async ({
+    expect,
+  }) => {
     const source = `
       const p = this.constructor.constructor('return process')();
       const g = ({}).constructor.constructor('return this')();
@@ -499,25 +674,41 @@ describe.concurrent('hostile submissions that end on their own', () => {
       sumProblem(),
     );
     expectVerdict(expect, "require('child_process')", result, ['RE']);
-    const prefixed = await judge('escape: require("node:child_process")', `require('node:child_process').execSync('id');`, sumProblem());
+    const prefixed = await judge(
+      'escape: require("node:child_process")',
+      `require('node:child_process').execSync('id');`,
+      sumProblem(),
+    );
     expectVerdict(expect, "require('node:child_process')", prefixed, ['RE']);
     await expectPoolServes(expect, "require('child_process')");
   });
 
-  it("require('fs').readFileSync('/etc/passwd') is RE and reads nothing (the expected output IS the host's /etc/passwd)", async ({ expect }) => {
-    const result = await judge('escape: readFileSync(/etc/passwd)', `process.stdout.write(require('fs').readFileSync('/etc/passwd', 'utf8'));`, printsProblem(HOST_PASSWD));
+  it("require('fs').readFileSync('/etc/passwd') is RE and reads nothing (the expected output IS the host's /etc/passwd)", async ({
+    expect,
+  }) => {
+    const result = await judge(
+      'escape: readFileSync(/etc/passwd)',
+      `process.stdout.write(require('fs').readFileSync('/etc/passwd', 'utf8'));`,
+      printsProblem(HOST_PASSWD),
+    );
     expectVerdict(expect, 'readFileSync /etc/passwd', result, ['RE']);
     await expectPoolServes(expect, 'readFileSync /etc/passwd');
   });
 
   it("require('fs').writeFileSync('/tmp/pwned-…') is RE and creates no file", async ({ expect }) => {
-    const result = await judge('escape: writeFileSync(/tmp/pwned-…)', `require('fs').writeFileSync(${JSON.stringify(PWNED_PATH)}, 'x'); console.log(5);`, sumProblem());
+    const result = await judge(
+      'escape: writeFileSync(/tmp/pwned-…)',
+      `require('fs').writeFileSync(${JSON.stringify(PWNED_PATH)}, 'x'); console.log(5);`,
+      sumProblem(),
+    );
     expectVerdict(expect, 'writeFileSync', result, ['RE']);
     expect(existsSync(PWNED_PATH), `${PWNED_PATH} must not exist`).toBe(false);
     await expectPoolServes(expect, 'writeFileSync');
   });
 
-  it('no write API of fs reaches the host (each attempt caught; the program prints how many did not throw)', async ({ expect }) => {
+  it('no write API of fs reaches the host (each attempt caught; the program prints how many did not throw)', async ({
+    expect,
+  }) => {
     const source = `
       const fs = require('fs');
       const path = ${JSON.stringify(PWNED_PATH)};
@@ -540,12 +731,17 @@ describe.concurrent('hostile submissions that end on their own', () => {
     await expectPoolServes(expect, 'fs write APIs');
   });
 
-  it("dynamic import('fs') gives no host access (compiled by esbuild, which keeps import()); judged WA, not AC", async ({ expect }) => {
+  it("dynamic import('fs') gives no host access (compiled by esbuild, which keeps import()); judged WA, not AC", async ({
+    expect,
+  }) => {
     // The expected output is the host's /etc/passwd: AC would mean the import reached the host's fs.
     const source = `import('fs').then((fs) => process.stdout.write(fs.readFileSync('/etc/passwd', 'utf8'))).catch((e) => console.log('blocked'));`;
     const result = await judge("escape: import('fs')", source, printsProblem(HOST_PASSWD));
     expectVerdict(expect, "import('fs')", result, ['WA']);
-    const raw = await run("escape: import('node:fs') raw", `import('node:fs').then((fs) => console.log('LEAK ' + fs.readFileSync('/etc/passwd', 'utf8'))).catch((e) => console.log('blocked'));`);
+    const raw = await run(
+      "escape: import('node:fs') raw",
+      `import('node:fs').then((fs) => console.log('LEAK ' + fs.readFileSync('/etc/passwd', 'utf8'))).catch((e) => console.log('blocked'));`,
+    );
     expect(raw.output).not.toContain('root:');
     expect(raw.status).toBe('ok');
     expect(raw.output).toBe('blocked\n');
@@ -553,7 +749,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
   });
 
   it('fetch is RE (there is none)', async ({ expect }) => {
-    const result = await judge('escape: fetch', `fetch('http://127.0.0.1:1/').then(() => console.log(5));`, sumProblem());
+    const result = await judge(
+      'escape: fetch',
+      `fetch('http://127.0.0.1:1/').then(() => console.log(5));`,
+      sumProblem(),
+    );
     expectVerdict(expect, 'fetch', result, ['RE']);
     const others = await judge(
       'escape: network globals are absent',
@@ -568,7 +768,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
     const results = await Promise.all([
       judge("escape: process.binding('fs')", `process.binding('fs'); console.log(5);`, sumProblem()),
       judge("escape: process._linkedBinding('fs')", `process._linkedBinding('fs'); console.log(5);`, sumProblem()),
-      judge('escape: process.dlopen', `process.dlopen({}, '/lib/x86_64-linux-gnu/libc.so.6'); console.log(5);`, sumProblem()),
+      judge(
+        'escape: process.dlopen',
+        `process.dlopen({}, '/lib/x86_64-linux-gnu/libc.so.6'); console.log(5);`,
+        sumProblem(),
+      ),
     ]);
     for (const result of results) expectVerdict(expect, 'process bindings', result, ['RE']);
     await expectPoolServes(expect, 'process.binding');
@@ -665,7 +869,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
 
   // ---- output floods ----
   it('console.log in an endless loop is OLE', async ({ expect }) => {
-    const result = await judge('output: endless console.log', `while (true) console.log('spam spam spam spam');`, sumProblem());
+    const result = await judge(
+      'output: endless console.log',
+      `while (true) console.log('spam spam spam spam');`,
+      sumProblem(),
+    );
     expectVerdict(expect, 'endless console.log', result, ['OLE']);
     await expectPoolServes(expect, 'endless console.log');
   });
@@ -673,7 +881,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
   it('one 10 MB process.stdout.write is OLE; fs.writeSync(1) floods are OLE', async ({ expect }) => {
     const [big, sync] = await Promise.all([
       judge('output: one 10 MB stdout.write', `process.stdout.write('x'.repeat(10 * 1024 * 1024));`, sumProblem()),
-      judge('output: fs.writeSync(1) flood', `const fs = require('fs'); for (;;) fs.writeSync(1, 'flood flood flood\\n');`, sumProblem()),
+      judge(
+        'output: fs.writeSync(1) flood',
+        `const fs = require('fs'); for (;;) fs.writeSync(1, 'flood flood flood\\n');`,
+        sumProblem(),
+      ),
     ]);
     expectVerdict(expect, '10 MB write', big, ['OLE']);
     expectVerdict(expect, 'writeSync flood', sync, ['OLE']);
@@ -683,7 +895,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
   // FAILS TODAY: the harness's serialize() checks the size only when it enters a value, so a single
   // returned string of any size passes (5 MB under outputKb 1024 comes out as status ok, judged WA).
   it('a function returning a 5 MB string is OLE (outputKb 1024)', async ({ expect }) => {
-    const result = await judge('output: return a 5 MB string', `function sortAsc(nums) { return 'x'.repeat(5 * 1024 * 1024); }`, sortProblem({ outputKb: 1024, memoryMb: 128 }));
+    const result = await judge(
+      'output: return a 5 MB string',
+      `function sortAsc(nums) { return 'x'.repeat(5 * 1024 * 1024); }`,
+      sortProblem({ outputKb: 1024, memoryMb: 128 }),
+    );
     expectVerdict(expect, 'return 5 MB string', result, ['OLE']);
     await expectPoolServes(expect, 'return 5 MB string');
   });
@@ -697,7 +913,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
   });
 
   it('infinite recursion is RE (Maximum call stack size exceeded)', async ({ expect }) => {
-    const result = await judge('recursion: infinite', `function f(n) { return f(n + 1) + 1; }\nconsole.log(f(0));`, sumProblem());
+    const result = await judge(
+      'recursion: infinite',
+      `function f(n) { return f(n + 1) + 1; }\nconsole.log(f(0));`,
+      sumProblem(),
+    );
     expectVerdict(expect, 'infinite recursion', result, ['RE']);
     expect(result.tests[0]?.message ?? '').toMatch(/call stack/i);
     await expectPoolServes(expect, 'infinite recursion');
@@ -705,7 +925,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
 
   // ---- results the harness must serialize ----
   it('a circular return value is RE', async ({ expect }) => {
-    const result = await judge('return: circular array', `function sortAsc(nums) { const a = [1, 2, 3]; a.push(a); return a; }`, sortProblem());
+    const result = await judge(
+      'return: circular array',
+      `function sortAsc(nums) { const a = [1, 2, 3]; a.push(a); return a; }`,
+      sortProblem(),
+    );
     expectVerdict(expect, 'circular return', result, ['RE']);
     const deep = await judge(
       'return: nested 100000 deep',
@@ -747,7 +971,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
 
   it('Array.prototype.toJSON / Object.prototype.toJSON returning the expected answer: still WA', async ({ expect }) => {
     const [arrayToJson, objectToJson] = await Promise.all([
-      judge('tamper: Array.prototype.toJSON', `Array.prototype.toJSON = function () { return [1, 2, 3]; };\nfunction sortAsc(nums) { return [9, 9, 9]; }`, sortProblem()),
+      judge(
+        'tamper: Array.prototype.toJSON',
+        `Array.prototype.toJSON = function () { return [1, 2, 3]; };\nfunction sortAsc(nums) { return [9, 9, 9]; }`,
+        sortProblem(),
+      ),
       judge(
         'tamper: Object.prototype.toJSON',
         `Object.prototype.toJSON = function () { return [1, 2, 3]; };\nfunction sortAsc(nums) { return { wrong: true }; }`,
@@ -759,7 +987,9 @@ describe.concurrent('hostile submissions that end on their own', () => {
     await expectPoolServes(expect, 'toJSON');
   });
 
-  it('patching Array.prototype.sort, String.prototype, Object.keys, Array.isArray, JSON.parse: still WA', async ({ expect }) => {
+  it('patching Array.prototype.sort, String.prototype, Object.keys, Array.isArray, JSON.parse: still WA', async ({
+    expect,
+  }) => {
     const patches = `
       Array.prototype.sort = function () { return [1, 2, 3]; };
       Array.prototype.join = function () { return '1,2,3'; };
@@ -778,8 +1008,16 @@ describe.concurrent('hostile submissions that end on their own', () => {
       Object.defineProperty(Array.prototype, Symbol.iterator, { value: function* () { yield 1; yield 2; yield 3; } });
     `;
     const [sortResult, unordered] = await Promise.all([
-      judge('tamper: sort/String.prototype/... (exact checker)', `${patches}\nfunction sortAsc(nums) { return [3, 1, 2]; }`, sortProblem()),
-      judge('tamper: sort/String.prototype/... (unordered checker)', `${patches}\nfunction pairs(nums) { return [[1, 2], [1, 3]]; }`, unorderedProblem()),
+      judge(
+        'tamper: sort/String.prototype/... (exact checker)',
+        `${patches}\nfunction sortAsc(nums) { return [3, 1, 2]; }`,
+        sortProblem(),
+      ),
+      judge(
+        'tamper: sort/String.prototype/... (unordered checker)',
+        `${patches}\nfunction pairs(nums) { return [[1, 2], [1, 3]]; }`,
+        unorderedProblem(),
+      ),
     ]);
     expectVerdict(expect, 'builtins patched, exact', sortResult, ['WA']);
     expectVerdict(expect, 'builtins patched, unordered', unordered, ['WA']);
@@ -787,7 +1025,11 @@ describe.concurrent('hostile submissions that end on their own', () => {
   });
 
   it('returning the expected answer as a JSON string is WA', async ({ expect }) => {
-    const result = await judge('tamper: return the string "[1,2,3]"', `function sortAsc(nums) { return '[1,2,3]'; }`, sortProblem());
+    const result = await judge(
+      'tamper: return the string "[1,2,3]"',
+      `function sortAsc(nums) { return '[1,2,3]'; }`,
+      sortProblem(),
+    );
     expectVerdict(expect, 'string instead of array', result, ['WA']);
     await expectPoolServes(expect, 'string instead of array');
   });
@@ -810,16 +1052,26 @@ describe.concurrent('hostile submissions that end on their own', () => {
         `console.log(6);\nconsole.log = () => {}; process.stdout.write = () => true;\nconsole.log(5);`,
         sumProblem(),
       ),
-      judge('tamper: print 5, then console.log = noop and print junk', `console.log(5);\nconsole.log = function () {};\nconsole.log('junk');`, sumProblem()),
+      judge(
+        'tamper: print 5, then console.log = noop and print junk',
+        `console.log(5);\nconsole.log = function () {};\nconsole.log('junk');`,
+        sumProblem(),
+      ),
     ]);
     expectVerdict(expect, 'console.log redefined, wrong', wrong, ['WA']);
     expectVerdict(expect, 'console.log redefined, right', right, ['AC']);
     await expectPoolServes(expect, 'console.log redefined');
   });
 
-  it('stdio: process.exit(0) mid-way judges the output so far (AC); exit(2) and exitCode = 1 are RE', async ({ expect }) => {
+  it('stdio: process.exit(0) mid-way judges the output so far (AC); exit(2) and exitCode = 1 are RE', async ({
+    expect,
+  }) => {
     const [exitZero, exitTwo, exitCode] = await Promise.all([
-      judge('exit: print 5, process.exit(0), print junk', `console.log(5);\nprocess.exit(0);\nconsole.log('junk');`, sumProblem()),
+      judge(
+        'exit: print 5, process.exit(0), print junk',
+        `console.log(5);\nprocess.exit(0);\nconsole.log('junk');`,
+        sumProblem(),
+      ),
       judge('exit: print 5, process.exit(2)', `console.log(5);\nprocess.exit(2);`, sumProblem()),
       judge('exit: print 5, process.exitCode = 1', `console.log(5);\nprocess.exitCode = 1;`, sumProblem()),
     ]);
@@ -832,7 +1084,9 @@ describe.concurrent('hostile submissions that end on their own', () => {
   // FAILS TODAY: process.exit() is implemented by throwing a marker object, which the program can
   // catch and keep printing; Node never returns from process.exit, so only "5" is output (AC).
   // The sandbox judges "5\njunk\n" (WA).
-  it('stdio: process.exit(0) inside try/catch still ends the program (AC, the later output is not judged)', async ({ expect }) => {
+  it('stdio: process.exit(0) inside try/catch still ends the program (AC, the later output is not judged)', async ({
+    expect,
+  }) => {
     const result = await judge(
       'exit: process.exit(0) caught by try/catch, then print junk',
       `console.log(5);\ntry { process.exit(0); } catch (e) {}\nconsole.log('junk');`,
@@ -845,8 +1099,16 @@ describe.concurrent('hostile submissions that end on their own', () => {
   // harness call, and child.ts turns it into SE "sandbox failure: boom". Node exits with code 1: RE.
   it('an unhandled promise rejection is RE, never SE', async ({ expect }) => {
     const [rejected, asyncMain] = await Promise.all([
-      judge('rejection: Promise.reject(new Error("boom"))', `console.log(5);\nPromise.reject(new Error('boom'));`, sumProblem()),
-      judge('rejection: async main() throws', `async function main() { console.log(5); throw new Error('boom'); }\nmain();`, sumProblem()),
+      judge(
+        'rejection: Promise.reject(new Error("boom"))',
+        `console.log(5);\nPromise.reject(new Error('boom'));`,
+        sumProblem(),
+      ),
+      judge(
+        'rejection: async main() throws',
+        `async function main() { console.log(5); throw new Error('boom'); }\nmain();`,
+        sumProblem(),
+      ),
     ]);
     expectVerdict(expect, 'unhandled rejection', rejected, ['RE']);
     expectVerdict(expect, 'async main throws', asyncMain, ['RE']);
@@ -854,12 +1116,16 @@ describe.concurrent('hostile submissions that end on their own', () => {
 
   // FAILS TODAY: an unhandled rejection from a failed dynamic import('fs') is SE as well (same cause).
   it("dynamic import('fs') left unhandled is RE, never SE", async ({ expect }) => {
-    const result = await judge("rejection: import('fs') unhandled", `import('fs').then((fs) => process.stdout.write(fs.readFileSync('/etc/passwd', 'utf8')));`, printsProblem(HOST_PASSWD));
+    const result = await judge(
+      "rejection: import('fs') unhandled",
+      `import('fs').then((fs) => process.stdout.write(fs.readFileSync('/etc/passwd', 'utf8')));`,
+      printsProblem(HOST_PASSWD),
+    );
     expectVerdict(expect, "unhandled import('fs')", result, ['RE']);
   });
 
   // ---- isolation between submissions and between tests ----
-  it('two submissions cannot see each other\'s globals', async ({ expect }) => {
+  it("two submissions cannot see each other's globals", async ({ expect }) => {
     const writer = await judge(
       'isolation: submission A sets globals and pollutes prototypes',
       `globalThis.leak = 42; Object.prototype.polluted = 'yes'; Array.prototype.extra = 1; JSON.stringify = () => 'x'; console.log(5);`,
@@ -904,7 +1170,11 @@ describe.sequential('work a test leaves behind dies with it', () => {
   const LEFTOVER_TESTS = 13;
   const leftoverProblem = (): JudgeableProblem =>
     makeProblem({
-      tests: Array.from({ length: LEFTOVER_TESTS }, (_, index) => ({ id: String(index + 1), input: '2 3\n', expected: '5\n' })),
+      tests: Array.from({ length: LEFTOVER_TESTS }, (_, index) => ({
+        id: String(index + 1),
+        input: '2 3\n',
+        expected: '5\n',
+      })),
     });
   const FINALIZER_LOOP = `
     const registry = new FinalizationRegistry(() => { while (true) {} });
@@ -923,16 +1193,36 @@ describe.sequential('work a test leaves behind dies with it', () => {
     await sharedPool?.close();
   });
 
-  const judgeOn = (runner: SandboxPool, name: string, source: string, problem: JudgeableProblem): Promise<JudgeResult> =>
-    judgeSubmission({ problem, source, language: 'javascript', sandboxKey: sandboxKey(name) }, { runner, concurrency: 1 });
+  const judgeOn = (
+    runner: SandboxPool,
+    name: string,
+    source: string,
+    problem: JudgeableProblem,
+  ): Promise<JudgeResult> =>
+    judgeSubmission(
+      { problem, source, language: 'javascript', sandboxKey: sandboxKey(name) },
+      { runner, concurrency: 1 },
+    );
 
   it('a FinalizationRegistry whose cleanup loops: all 13 tests AC, none TLE', async ({ expect }) => {
-    const result = await judge('leftover: looping FinalizationRegistry cleanup, 13 tests', FINALIZER_LOOP, leftoverProblem());
-    expect(result.tests.map((test) => test.verdict), describeResult(result)).toEqual(Array<Verdict>(LEFTOVER_TESTS).fill('AC'));
+    const result = await judge(
+      'leftover: looping FinalizationRegistry cleanup, 13 tests',
+      FINALIZER_LOOP,
+      leftoverProblem(),
+    );
+    expect(
+      result.tests.map((test) => test.verdict),
+      describeResult(result),
+    ).toEqual(Array<Verdict>(LEFTOVER_TESTS).fill('AC'));
   }, 120_000);
 
   it('another submission sharing the sandbox process is not held up by it', async ({ expect }) => {
-    const hostileRun = judgeOn(sharedPool, 'leftover: looping cleanup on a shared process', FINALIZER_LOOP, leftoverProblem());
+    const hostileRun = judgeOn(
+      sharedPool,
+      'leftover: looping cleanup on a shared process',
+      FINALIZER_LOOP,
+      leftoverProblem(),
+    );
     const victimWalls: number[] = [];
     let hostileDone = false;
     void hostileRun.finally(() => (hostileDone = true));
@@ -946,7 +1236,12 @@ describe.sequential('work a test leaves behind dies with it', () => {
     const hostileResult = await hostileRun;
     // A victim's test waits for at most one hostile test (a few ms); a stalled process took 5.5 s.
     expect.soft(Math.max(...victimWalls), `victim wall times ${victimWalls.join(', ')} ms`).toBeLessThan(2000);
-    expect.soft(hostileResult.tests.map((test) => test.verdict), describeResult(hostileResult)).toEqual(Array<Verdict>(LEFTOVER_TESTS).fill('AC'));
+    expect
+      .soft(
+        hostileResult.tests.map((test) => test.verdict),
+        describeResult(hostileResult),
+      )
+      .toEqual(Array<Verdict>(LEFTOVER_TESTS).fill('AC'));
   }, 120_000);
 });
 

@@ -1,7 +1,13 @@
 // Fast tests of the verdict rules of judgeSubmission and runTest, with a scripted fake runner: what each
 // execution status becomes, compile errors, failures of the judge itself, credit, skipping and progress.
 import { describe, expect, it } from 'vitest';
-import { judgeResultSchema, problemManifestSchema, type ProblemManifestInput, type TestResult, type Verdict } from '@oj/shared';
+import {
+  judgeResultSchema,
+  problemManifestSchema,
+  type ProblemManifestInput,
+  type TestResult,
+  type Verdict,
+} from '@oj/shared';
 import type { Checker } from '../src/checkers/index.ts';
 import { compileProgram, type CompiledProgram } from '../src/language/compile.ts';
 import { judgeSubmission, runTest, type JudgeableProblem, type JudgeReporter } from '../src/judge.ts';
@@ -11,7 +17,9 @@ import type { ExecutionOutcome, ExecutionRequest, ExecutionStatus, SandboxRunner
 type Script = (request: ExecutionRequest) => ExecutionOutcome | Promise<ExecutionOutcome>;
 
 /** A runner that records each request and answers as `script` says; by default it prints the input back. */
-function scriptedRunner(script: Script = (request) => ok(request.input)): SandboxRunner & { requests: ExecutionRequest[] } {
+function scriptedRunner(
+  script: Script = (request) => ok(request.input),
+): SandboxRunner & { requests: ExecutionRequest[] } {
   const requests: ExecutionRequest[] = [];
   return {
     requests,
@@ -60,8 +68,15 @@ function problem(
 const oneSubtask = (tests: string[], score = 100) => [{ id: 'all', score, tests }];
 const source = 'console.log(1);';
 
-async function judge(judged: JudgeableProblem, runner: SandboxRunner, options: { reporter?: JudgeReporter; concurrency?: number } = {}) {
-  const result = await judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'sub-1' }, { runner, ...options });
+async function judge(
+  judged: JudgeableProblem,
+  runner: SandboxRunner,
+  options: { reporter?: JudgeReporter; concurrency?: number } = {},
+) {
+  const result = await judgeSubmission(
+    { problem: judged, source, language: 'javascript', sandboxKey: 'sub-1' },
+    { runner, ...options },
+  );
   expect(judgeResultSchema.parse(result)).toEqual(result);
   return result;
 }
@@ -76,7 +91,13 @@ describe('judgeSubmission maps each execution status to its verdict', () => {
   ];
   for (const [status, verdict] of cases) {
     it(`${status} -> ${verdict}, with no credit and the runner's message`, async () => {
-      const runner = scriptedRunner(() => ({ status, output: '', cpuMs: 12, memoryKb: 4096, message: `${status} happened` }));
+      const runner = scriptedRunner(() => ({
+        status,
+        output: '',
+        cpuMs: 12,
+        memoryKb: 4096,
+        message: `${status} happened`,
+      }));
       const result = await judge(problem({ '1': '1' }, oneSubtask(['1'])), runner);
       expect(result).toEqual({
         verdict,
@@ -95,7 +116,14 @@ describe('judgeSubmission maps each execution status to its verdict', () => {
     const result = await judge(problem({ '1': '42', '2': '41' }, oneSubtask(['1', '2'])), runner);
     expect(result.tests).toEqual([
       { id: '1', verdict: 'AC', timeMs: 3, memoryKb: 2048, scoreFraction: 1 },
-      { id: '2', verdict: 'WA', timeMs: 3, memoryKb: 2048, scoreFraction: 0, message: expect.stringMatching(/41/) as string },
+      {
+        id: '2',
+        verdict: 'WA',
+        timeMs: 3,
+        memoryKb: 2048,
+        scoreFraction: 0,
+        message: expect.stringMatching(/41/) as string,
+      },
     ]);
     expect(result).toMatchObject({ verdict: 'WA', score: 0, maxScore: 100 });
   });
@@ -113,7 +141,14 @@ describe('judgeSubmission maps each execution status to its verdict', () => {
       '3': { status: 'output-limit', output: '', cpuMs: 1, memoryKb: 1 },
     };
     const runner = scriptedRunner((request) => statuses[request.input]!);
-    const result = await judge(problem({ '1': '1', '2': '2', '3': '3' }, [{ id: 'a', score: 10, tests: ['1'] }, { id: 'b', score: 20, tests: ['2'] }, { id: 'c', score: 30, tests: ['3'] }]), runner);
+    const result = await judge(
+      problem({ '1': '1', '2': '2', '3': '3' }, [
+        { id: 'a', score: 10, tests: ['1'] },
+        { id: 'b', score: 20, tests: ['2'] },
+        { id: 'c', score: 30, tests: ['3'] },
+      ]),
+      runner,
+    );
     expect(result.tests.map((test) => test.verdict)).toEqual(['AC', 'TLE', 'OLE']);
     expect(result.subtasks.map((subtask) => [subtask.id, subtask.score, subtask.verdict])).toEqual([
       ['a', 10, 'AC'],
@@ -153,10 +188,20 @@ describe('judgeSubmission with a compile error', () => {
 
   it('reports TypeScript syntax errors of a .ts source the same way', async () => {
     const result = await judgeSubmission(
-      { problem: problem({ '1': '1' }, oneSubtask(['1'], 40)), source: 'const x: number = ;', language: 'typescript', sandboxKey: 'ce' },
+      {
+        problem: problem({ '1': '1' }, oneSubtask(['1'], 40)),
+        source: 'const x: number = ;',
+        language: 'typescript',
+        sandboxKey: 'ce',
+      },
       { runner: scriptedRunner() },
     );
-    expect(result).toMatchObject({ verdict: 'CE', score: 0, maxScore: 40, compileMessage: expect.stringMatching(/^line 1, column \d+: /) as string });
+    expect(result).toMatchObject({
+      verdict: 'CE',
+      score: 0,
+      maxScore: 40,
+      compileMessage: expect.stringMatching(/^line 1, column \d+: /) as string,
+    });
   });
 });
 
@@ -167,12 +212,27 @@ describe('judgeSubmission when the judge itself fails', () => {
       id === '2' ? Promise.reject(new Error('ENOENT: tests/2.out')) : Promise.resolve({ id, input: id, expected: id });
     const runner = scriptedRunner();
     const result = await judge(
-      problem(answers, [{ id: 'a', score: 50, tests: ['1'] }, { id: 'b', score: 50, tests: ['2', '3'] }], {}, readTest),
+      problem(
+        answers,
+        [
+          { id: 'a', score: 50, tests: ['1'] },
+          { id: 'b', score: 50, tests: ['2', '3'] },
+        ],
+        {},
+        readTest,
+      ),
       runner,
     );
     expect(result.tests).toEqual([
       { id: '1', verdict: 'AC', timeMs: 3, memoryKb: 2048, scoreFraction: 1 },
-      { id: '2', verdict: 'SE', timeMs: 0, memoryKb: 0, scoreFraction: 0, message: 'judging failed: ENOENT: tests/2.out' },
+      {
+        id: '2',
+        verdict: 'SE',
+        timeMs: 0,
+        memoryKb: 0,
+        scoreFraction: 0,
+        message: 'judging failed: ENOENT: tests/2.out',
+      },
       // SE gives no credit, so the rest of subtask b cannot matter.
       { id: '3', status: 'skipped', verdict: null, timeMs: 0, memoryKb: 0 },
     ]);
@@ -183,7 +243,9 @@ describe('judgeSubmission when the judge itself fails', () => {
   it('makes a test SE when the runner breaks its promise and throws', async () => {
     const runner = scriptedRunner(() => Promise.reject(new Error('pool closed')));
     const result = await judge(problem({ '1': '1' }, oneSubtask(['1'])), runner);
-    expect(result.tests).toEqual([{ id: '1', verdict: 'SE', timeMs: 0, memoryKb: 0, scoreFraction: 0, message: 'judging failed: pool closed' }]);
+    expect(result.tests).toEqual([
+      { id: '1', verdict: 'SE', timeMs: 0, memoryKb: 0, scoreFraction: 0, message: 'judging failed: pool closed' },
+    ]);
     expect(result.verdict).toBe('SE');
   });
 
@@ -239,7 +301,10 @@ describe('judgeSubmission credit', () => {
   it('runs the custom checker under its own sandbox key, with the priority of the job', async () => {
     const runner = runnerWithChecker({});
     const judged = problem({ '1': '1' }, oneSubtask(['1']), { checker: { type: 'custom' } }, undefined, partialChecker);
-    await judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'sub-9' }, { runner, priority: 7 });
+    await judgeSubmission(
+      { problem: judged, source, language: 'javascript', sandboxKey: 'sub-9' },
+      { runner, priority: 7 },
+    );
     expect(runner.requests.map((request) => [request.sandboxKey, request.entry, request.priority])).toEqual([
       ['sub-9', undefined, 7],
       ['sub-9:checker', 'check', 7],
@@ -248,7 +313,13 @@ describe('judgeSubmission credit', () => {
   });
 
   it('gives full marks when every test is AC', async () => {
-    const result = await judge(problem({ '1': '1', '2': '2' }, [{ id: 'a', score: 25, tests: ['1'] }, { id: 'b', score: 75, tests: ['2'] }]), scriptedRunner());
+    const result = await judge(
+      problem({ '1': '1', '2': '2' }, [
+        { id: 'a', score: 25, tests: ['1'] },
+        { id: 'b', score: 75, tests: ['2'] },
+      ]),
+      scriptedRunner(),
+    );
     expect(result).toMatchObject({ verdict: 'AC', score: 100, maxScore: 100 });
     expect(result.tests.map((test) => test.scoreFraction)).toEqual([1, 1]);
   });
@@ -275,18 +346,37 @@ describe('runTest', () => {
     return program;
   };
   const checkerSaying = (verdict: Awaited<ReturnType<Checker>>): Checker & { calls: number } => {
-    const checker = Object.assign(() => {
-      checker.calls++;
-      return verdict;
-    }, { calls: 0 });
+    const checker = Object.assign(
+      () => {
+        checker.calls++;
+        return verdict;
+      },
+      { calls: 0 },
+    );
     return checker;
   };
 
   it('sends the program, the style, the entry, the input and the limits to the runner', async () => {
     const runner = scriptedRunner(() => ok('2'));
-    await runTest({ manifest, program: await compiled('function solve(n: number) { return n + 1; }'), checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }), runner, sandboxKey: 'k1', input: '[1]', expected: '2' });
+    await runTest({
+      manifest,
+      program: await compiled('function solve(n: number) { return n + 1; }'),
+      checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }),
+      runner,
+      sandboxKey: 'k1',
+      input: '[1]',
+      expected: '2',
+    });
     expect(runner.requests).toEqual([
-      { sandboxKey: 'k1', code: program.code, fileName: 'solution.ts', style: 'function', entry: 'solve', input: '[1]', limits: manifest.limits },
+      {
+        sandboxKey: 'k1',
+        code: program.code,
+        fileName: 'solution.ts',
+        style: 'function',
+        entry: 'solve',
+        input: '[1]',
+        limits: manifest.limits,
+      },
     ]);
   });
 
@@ -309,47 +399,112 @@ describe('runTest', () => {
       calls.push(check);
       return { verdict: 'WA', scoreFraction: 0.4, message: 'close' };
     };
-    const run = await runTest({ manifest, program: await compiled('function solve() { return 3; }'), checker, runner: scriptedRunner(() => ok('3')), sandboxKey: 'k', input: '[5]', expected: '4' });
-    expect(run).toEqual({ verdict: 'WA', scoreFraction: 0.4, message: 'close', timeMs: 3, memoryKb: 2048, output: '3' });
+    const run = await runTest({
+      manifest,
+      program: await compiled('function solve() { return 3; }'),
+      checker,
+      runner: scriptedRunner(() => ok('3')),
+      sandboxKey: 'k',
+      input: '[5]',
+      expected: '4',
+    });
+    expect(run).toEqual({
+      verdict: 'WA',
+      scoreFraction: 0.4,
+      message: 'close',
+      timeMs: 3,
+      memoryKb: 2048,
+      output: '3',
+    });
     expect(calls).toEqual([{ input: '[5]', expected: '4', actual: '3' }]);
   });
 
   it('has no verdict and does not check when there is no expected answer (a custom run)', async () => {
     const checker = checkerSaying({ verdict: 'WA', scoreFraction: 0 });
-    const run = await runTest({ manifest, program: await compiled('function solve() { return 3; }'), checker, runner: scriptedRunner(() => ok('3')), sandboxKey: 'k', input: '[]', expected: null });
+    const run = await runTest({
+      manifest,
+      program: await compiled('function solve() { return 3; }'),
+      checker,
+      runner: scriptedRunner(() => ok('3')),
+      sandboxKey: 'k',
+      input: '[]',
+      expected: null,
+    });
     expect(run).toEqual({ verdict: null, scoreFraction: 0, timeMs: 3, memoryKb: 2048, output: '3' });
     expect(checker.calls).toBe(0);
   });
 
   it('still reports a failed run when there is no expected answer', async () => {
     const runner = scriptedRunner(() => ({ status: 'time-limit', output: '', cpuMs: 1000, memoryKb: 9 }));
-    const run = await runTest({ manifest, program: await compiled('function solve() {}'), checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }), runner, sandboxKey: 'k', input: '[]', expected: null });
+    const run = await runTest({
+      manifest,
+      program: await compiled('function solve() {}'),
+      checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }),
+      runner,
+      sandboxKey: 'k',
+      input: '[]',
+      expected: null,
+    });
     expect(run).toEqual({ verdict: 'TLE', scoreFraction: 0, timeMs: 1000, memoryKb: 9, output: '' });
   });
 
   it('rounds the measurements to whole numbers and never below 0', async () => {
     const measuredAs = async (cpuMs: number, memoryKb: number) =>
-      runTest({ manifest, program: await compiled('function solve() { return 1; }'), checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }), runner: scriptedRunner(() => ok('1', { cpuMs, memoryKb })), sandboxKey: 'k', input: '[]', expected: '1' });
+      runTest({
+        manifest,
+        program: await compiled('function solve() { return 1; }'),
+        checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }),
+        runner: scriptedRunner(() => ok('1', { cpuMs, memoryKb })),
+        sandboxKey: 'k',
+        input: '[]',
+        expected: '1',
+      });
     expect(await measuredAs(4.6, 100.4)).toMatchObject({ timeMs: 5, memoryKb: 100 });
     expect(await measuredAs(-3, -1)).toMatchObject({ timeMs: 0, memoryKb: 0 });
   });
 
   it('points a runtime error at the line and column of the source, not of the compiled code', async () => {
-    const typed = 'type Pair = { a: number; b: number };\ninterface Unused { x: string }\n\nfunction solve(pair: Pair): number {\n  throw new Error("boom");\n}\n';
+    const typed =
+      'type Pair = { a: number; b: number };\ninterface Unused { x: string }\n\nfunction solve(pair: Pair): number {\n  throw new Error("boom");\n}\n';
     const built = await compiled(typed);
     const compiledLines = built.code.split('\n');
     const line = compiledLines.findIndex((text) => text.includes('throw')) + 1;
     const column = compiledLines[line - 1]!.indexOf('throw') + 1;
     expect(line).not.toBe(5);
-    const runner = scriptedRunner(() => ({ status: 'runtime-error', output: '', cpuMs: 1, memoryKb: 1, message: 'Error: boom', errorLocation: { line, column } }));
-    const run = await runTest({ manifest, program: built, checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }), runner, sandboxKey: 'k', input: '[]', expected: '1' });
+    const runner = scriptedRunner(() => ({
+      status: 'runtime-error',
+      output: '',
+      cpuMs: 1,
+      memoryKb: 1,
+      message: 'Error: boom',
+      errorLocation: { line, column },
+    }));
+    const run = await runTest({
+      manifest,
+      program: built,
+      checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }),
+      runner,
+      sandboxKey: 'k',
+      input: '[]',
+      expected: '1',
+    });
     expect(run.message).toBe('Error: boom (line 5, column 3)');
   });
 
   it('keeps the message as it is when the location maps to no source position or there is none', async () => {
     const built = await compiled('function solve() { throw new Error("x"); }');
     const failWith = async (outcome: Partial<ExecutionOutcome>) =>
-      (await runTest({ manifest, program: built, checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }), runner: scriptedRunner(() => ({ status: 'runtime-error', output: '', cpuMs: 1, memoryKb: 1, ...outcome })), sandboxKey: 'k', input: '[]', expected: '1' })).message;
+      (
+        await runTest({
+          manifest,
+          program: built,
+          checker: checkerSaying({ verdict: 'AC', scoreFraction: 1 }),
+          runner: scriptedRunner(() => ({ status: 'runtime-error', output: '', cpuMs: 1, memoryKb: 1, ...outcome })),
+          sandboxKey: 'k',
+          input: '[]',
+          expected: '1',
+        })
+      ).message;
     expect(await failWith({ message: 'Error: x', errorLocation: { line: 999, column: 1 } })).toBe('Error: x');
     expect(await failWith({ message: 'Error: x' })).toBe('Error: x');
     expect(await failWith({ errorLocation: { line: 1, column: 1 } })).toBeUndefined();
@@ -394,7 +549,13 @@ describe('judgeSubmission skipping and subtask dependencies', () => {
       return ok(request.input === '1' ? 'half' : request.input);
     });
     const result = await judge(
-      problem({ '1': '1', '2': '2' }, oneSubtask(['1', '2']), { checker: { type: 'custom' } }, undefined, 'function check() {}'),
+      problem(
+        { '1': '1', '2': '2' },
+        oneSubtask(['1', '2']),
+        { checker: { type: 'custom' } },
+        undefined,
+        'function check() {}',
+      ),
       runner,
     );
     expect(result.tests.map((test) => test.status ?? 'judged')).toEqual(['judged', 'judged']);
@@ -402,8 +563,15 @@ describe('judgeSubmission skipping and subtask dependencies', () => {
   });
 
   it('measures the submission by its slowest and largest judged test', async () => {
-    const measures: Record<string, Partial<ExecutionOutcome>> = { '1': { cpuMs: 40, memoryKb: 100 }, '2': { cpuMs: 10, memoryKb: 900 }, '3': { cpuMs: 25, memoryKb: 5 } };
-    const result = await judge(problem({ '1': '1', '2': '2', '3': '3' }, oneSubtask(['1', '2', '3'])), scriptedRunner((request) => ok(request.input, measures[request.input])));
+    const measures: Record<string, Partial<ExecutionOutcome>> = {
+      '1': { cpuMs: 40, memoryKb: 100 },
+      '2': { cpuMs: 10, memoryKb: 900 },
+      '3': { cpuMs: 25, memoryKb: 5 },
+    };
+    const result = await judge(
+      problem({ '1': '1', '2': '2', '3': '3' }, oneSubtask(['1', '2', '3'])),
+      scriptedRunner((request) => ok(request.input, measures[request.input])),
+    );
     expect(result).toMatchObject({ verdict: 'AC', timeMs: 40, memoryKb: 900 });
   });
 
@@ -411,7 +579,10 @@ describe('judgeSubmission skipping and subtask dependencies', () => {
     for (const concurrency of [0, -1, 10]) {
       const runner = scriptedRunner();
       const result = await judge(problem({ '1': '1', '2': '2' }, oneSubtask(['1', '2'])), runner, { concurrency });
-      expect(result.tests.map((test) => test.verdict), String(concurrency)).toEqual(['AC', 'AC']);
+      expect(
+        result.tests.map((test) => test.verdict),
+        String(concurrency),
+      ).toEqual(['AC', 'AC']);
       expect(runner.requests).toHaveLength(2);
     }
   });
@@ -444,7 +615,14 @@ describe('judgeSubmission reports progress', () => {
       },
     };
     const runner = scriptedRunner((request) => ok(request.input === '1' ? 'wrong' : request.input));
-    await judge(problem({ '1': '1', '2': '2', '3': '3' }, [{ id: 'a', score: 50, tests: ['1', '2'] }, { id: 'b', score: 50, tests: ['3'] }]), runner, { reporter });
+    await judge(
+      problem({ '1': '1', '2': '2', '3': '3' }, [
+        { id: 'a', score: 50, tests: ['1', '2'] },
+        { id: 'b', score: 50, tests: ['3'] },
+      ]),
+      runner,
+      { reporter },
+    );
     expect(reported).toEqual([
       ['1', 'WA', 1, 3],
       ['2', 'skipped', 2, 3],
@@ -460,7 +638,10 @@ describe('judgeSubmission reports progress', () => {
         reported.push(test.id);
       },
     };
-    await judge(problem({ '1': '1', '2': '2' }, oneSubtask(['1', '2'])), scriptedRunner(), { reporter, concurrency: 2 });
+    await judge(problem({ '1': '1', '2': '2' }, oneSubtask(['1', '2'])), scriptedRunner(), {
+      reporter,
+      concurrency: 2,
+    });
     expect(reported.sort()).toEqual(['1', '2']);
   });
 
@@ -487,9 +668,12 @@ describe('judgeSubmission reports progress', () => {
 describe('judgeSubmission wiring', () => {
   it('refuses a custom checker spec when the problem brings no checker code', async () => {
     const judged = problem({ '1': '1' }, oneSubtask(['1']), { checker: { type: 'custom' } });
-    await expect(judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'x' }, { runner: scriptedRunner() })).rejects.toThrow(
-      /checker "checker.js" is custom, but no checker code/,
-    );
+    await expect(
+      judgeSubmission(
+        { problem: judged, source, language: 'javascript', sandboxKey: 'x' },
+        { runner: scriptedRunner() },
+      ),
+    ).rejects.toThrow(/checker "checker.js" is custom, but no checker code/);
   });
 
   it('adds no priority to the requests when the job has none', async () => {

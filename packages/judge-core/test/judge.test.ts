@@ -25,7 +25,8 @@ function problem(subtasks: ProblemManifest['subtasks'], answers: Record<string, 
       subtasks,
     } as unknown as ProblemManifest,
     testIds: Object.keys(answers),
-    readTest: (id: string) => Promise.resolve({ input: answers[id]!, expected: answers[id]!.startsWith('wrong') ? 'right' : answers[id]! }),
+    readTest: (id: string) =>
+      Promise.resolve({ input: answers[id]!, expected: answers[id]!.startsWith('wrong') ? 'right' : answers[id]! }),
     checkerCode: undefined,
   } as unknown as JudgeableProblem;
 }
@@ -98,7 +99,11 @@ describe('judgeSubmission stops a failed subtask early', () => {
     const runner = echoRunner();
     const result = await judgeSubmission(
       {
-        problem: problem([{ id: 'a', score: 100, tests: ['1', '2'], dependencies: [] }], { '1': 'wrong1', '2': 'x2', extra: 'wrongx' }),
+        problem: problem([{ id: 'a', score: 100, tests: ['1', '2'], dependencies: [] }], {
+          '1': 'wrong1',
+          '2': 'x2',
+          extra: 'wrongx',
+        }),
         source,
         language: 'javascript',
         sandboxKey: 'k',
@@ -120,7 +125,10 @@ describe('judgeSubmission priority', () => {
       },
     };
     const judged = problem([{ id: 'a', score: 100, tests: ['1', '2'], dependencies: [] }], { '1': 'x1', '2': 'x2' });
-    await judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'p' }, { runner, priority: 32 });
+    await judgeSubmission(
+      { problem: judged, source, language: 'javascript', sandboxKey: 'p' },
+      { runner, priority: 32 },
+    );
     await judgeSubmission({ problem: judged, source, language: 'javascript', sandboxKey: 'q' }, { runner });
     expect(priorities).toEqual([32, 32, undefined, undefined]);
   });
@@ -140,7 +148,13 @@ describe('judgeSubmission skips subtasks whose dependency failed', () => {
       { runner },
     );
     expect(runner.inputs).toEqual(['wrong1']);
-    expect(result.tests.map((test) => test.status ?? 'judged')).toEqual(['judged', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(result.tests.map((test) => test.status ?? 'judged')).toEqual([
+      'judged',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
     expect(result).toMatchObject({ verdict: 'WA', score: 0, maxScore: 100 });
     expect(result.subtasks.map((subtask) => [subtask.id, subtask.score, subtask.verdict])).toEqual([
       ['small', 0, 'WA'],

@@ -66,14 +66,20 @@ async function problemsOf(dir: string): Promise<string[]> {
   );
   expect(error).toBeInstanceOf(PackageError);
   const { message, problems } = error as PackageError;
-  expect(message).toBe(`${dir}: the problem package is broken:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  expect(message).toBe(
+    `${dir}: the problem package is broken:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+  );
   return problems;
 }
 
 describe('loadProblemPackage accepts', () => {
   it('a sound stdio package, with its statements, tests in natural order and optional files', async () => {
     const dir = await writePackage(
-      { ...STDIO_MANIFEST, subtasks: [{ id: 'all', score: 100, tests: ['1', '2', '10'] }], checker: { type: 'custom' } },
+      {
+        ...STDIO_MANIFEST,
+        subtasks: [{ id: 'all', score: 100, tests: ['1', '2', '10'] }],
+        checker: { type: 'custom' },
+      },
       {
         'statement.zh.md': '# 加法\n',
         'tests/10.in': '5 5\n',
@@ -92,7 +98,9 @@ describe('loadProblemPackage accepts', () => {
   });
 
   it('a function-style package, whose tests become JSON texts of the arguments and the answer', async () => {
-    const loaded = await loadProblemPackage(await writePackage(FUNCTION_MANIFEST, { 'tests/1.json': '{"args":[1, [2]],"expected":{"a":1}}' }));
+    const loaded = await loadProblemPackage(
+      await writePackage(FUNCTION_MANIFEST, { 'tests/1.json': '{"args":[1, [2]],"expected":{"a":1}}' }),
+    );
     expect(loaded.checkerCode).toBeUndefined();
     expect(loaded.validatorCode).toBeUndefined();
     expect(await loaded.readTest('1')).toEqual({ id: '1', input: '[1,[2]]', expected: '{"a":1}' });
@@ -133,13 +141,18 @@ describe('loadProblemPackage refuses a package', () => {
   });
 
   it('without statement.md', async () => {
-    expect(await problemsOf(await writePackage(STDIO_MANIFEST, { 'statement.md': null, 'statement.zh.md': '# 加法' }))).toEqual([
-      'statement.md is missing',
-    ]);
+    expect(
+      await problemsOf(await writePackage(STDIO_MANIFEST, { 'statement.md': null, 'statement.zh.md': '# 加法' })),
+    ).toEqual(['statement.md is missing']);
   });
 
   it('without a tests/ folder', async () => {
-    const dir = await writePackage(STDIO_MANIFEST, { 'tests/1.in': null, 'tests/1.out': null, 'tests/2.in': null, 'tests/2.out': null });
+    const dir = await writePackage(STDIO_MANIFEST, {
+      'tests/1.in': null,
+      'tests/1.out': null,
+      'tests/2.in': null,
+      'tests/2.out': null,
+    });
     expect(await problemsOf(dir)).toEqual([
       'the tests/ folder is missing',
       'there are no tests',
@@ -174,12 +187,21 @@ describe('loadProblemPackage refuses a package', () => {
   });
 
   it('with a function-style test given as .in and .out', async () => {
-    const dir = await writePackage(FUNCTION_MANIFEST, { 'tests/1.json': null, 'tests/1.in': '[1]', 'tests/1.out': '1' });
+    const dir = await writePackage(FUNCTION_MANIFEST, {
+      'tests/1.json': null,
+      'tests/1.in': '[1]',
+      'tests/1.out': '1',
+    });
     expect(await problemsOf(dir)).toEqual(['tests/1: a function-style test is one 1.json file']);
   });
 
   it('with no tests at all', async () => {
-    const dir = await writePackage(STDIO_MANIFEST, { 'tests/1.in': null, 'tests/1.out': null, 'tests/2.in': null, 'tests/2.out': null });
+    const dir = await writePackage(STDIO_MANIFEST, {
+      'tests/1.in': null,
+      'tests/1.out': null,
+      'tests/2.in': null,
+      'tests/2.out': null,
+    });
     await mkdir(path.join(dir, 'tests'));
     expect(await problemsOf(dir)).toEqual([
       'there are no tests',
@@ -190,7 +212,10 @@ describe('loadProblemPackage refuses a package', () => {
   });
 
   it('whose subtask names a test that does not exist', async () => {
-    const dir = await writePackage({ ...STDIO_MANIFEST, subtasks: [{ id: 'all', score: 100, tests: ['1', '2', '3'] }] });
+    const dir = await writePackage({
+      ...STDIO_MANIFEST,
+      subtasks: [{ id: 'all', score: 100, tests: ['1', '2', '3'] }],
+    });
     expect(await problemsOf(dir)).toEqual(['subtask all: test "3" does not exist']);
   });
 
@@ -200,7 +225,9 @@ describe('loadProblemPackage refuses a package', () => {
   });
 
   it('whose sample is not a test', async () => {
-    expect(await problemsOf(await writePackage({ ...STDIO_MANIFEST, samples: ['1', '9'] }))).toEqual(['samples: test "9" does not exist']);
+    expect(await problemsOf(await writePackage({ ...STDIO_MANIFEST, samples: ['1', '9'] }))).toEqual([
+      'samples: test "9" does not exist',
+    ]);
   });
 
   it('whose reference solution is outside the package', async () => {
@@ -209,7 +236,13 @@ describe('loadProblemPackage refuses a package', () => {
   });
 
   it('whose reference solution does not exist', async () => {
-    const dir = await writePackage({ ...STDIO_MANIFEST, solutions: [{ file: 'solutions/ok.js', expect: 'AC' }, { file: 'solutions/wa.js', expect: 'WA' }] });
+    const dir = await writePackage({
+      ...STDIO_MANIFEST,
+      solutions: [
+        { file: 'solutions/ok.js', expect: 'AC' },
+        { file: 'solutions/wa.js', expect: 'WA' },
+      ],
+    });
     expect(await problemsOf(dir)).toEqual(['solutions: solutions/wa.js does not exist']);
   });
 
@@ -219,20 +252,25 @@ describe('loadProblemPackage refuses a package', () => {
   });
 
   it('whose custom checker points outside the package', async () => {
-    const dir = await writePackage({ ...STDIO_MANIFEST, checker: { type: 'custom', file: '../checker.js' } }, { '../checker.js': 'x' });
+    const dir = await writePackage(
+      { ...STDIO_MANIFEST, checker: { type: 'custom', file: '../checker.js' } },
+      { '../checker.js': 'x' },
+    );
     expect(await problemsOf(dir)).toEqual(['the custom checker ../checker.js is missing']);
   });
 
   it('whose validator.js cannot be read', async () => {
     const dir = await writePackage(STDIO_MANIFEST);
     await mkdir(path.join(dir, 'validator.js'));
-    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/^validator\.js: EISDIR: illegal operation on a directory/) as string]);
+    expect(await problemsOf(dir)).toEqual([
+      expect.stringMatching(/^validator\.js: EISDIR: illegal operation on a directory/) as string,
+    ]);
   });
 
   it('with a function-style test whose "args" is not an array', async () => {
-    expect(await problemsOf(await writePackage(FUNCTION_MANIFEST, { 'tests/1.json': '{"args":1,"expected":1}' }))).toEqual([
-      'tests/1.json: "args" must be an array',
-    ]);
+    expect(
+      await problemsOf(await writePackage(FUNCTION_MANIFEST, { 'tests/1.json': '{"args":1,"expected":1}' })),
+    ).toEqual(['tests/1.json: "args" must be an array']);
   });
 
   it('with a function-style test without "expected"', async () => {

@@ -14,7 +14,11 @@ afterAll(async () => {
   await pool.close();
 });
 
-async function run(source: string, input: string, options: { language?: Language; entry?: string; key?: string } = {}): Promise<ExecutionOutcome> {
+async function run(
+  source: string,
+  input: string,
+  options: { language?: Language; entry?: string; key?: string } = {},
+): Promise<ExecutionOutcome> {
   const compiled = await compileProgram(source, options.language ?? 'javascript');
   if (!compiled.ok) throw new Error(compiled.message);
   return pool.execute({
@@ -56,17 +60,26 @@ describe('stdin/stdout idioms', () => {
   });
 
   it('formats console.log arguments like Node', async () => {
-    const outcome = await run(`console.log('a', 1, [1, 'x', { k: null }], { b: true }, -0, 2n); console.log('%d items %s', 3, 'ok'); console.info('%%', 1); console.log('%%')`, '');
+    const outcome = await run(
+      `console.log('a', 1, [1, 'x', { k: null }], { b: true }, -0, 2n); console.log('%d items %s', 3, 'ok'); console.info('%%', 1); console.log('%%')`,
+      '',
+    );
     expect(outcome.output).toBe("a 1 [ 1, 'x', { k: null } ] { b: true } -0 2n\n3 items ok\n% 1\n%%\n");
   });
 
   it('runs timers in virtual time order and microtasks first', async () => {
-    const outcome = await run(`setTimeout(() => console.log('late'), 50); setTimeout(() => console.log('early'), 10); Promise.resolve().then(() => console.log('micro')); process.nextTick(() => console.log('tick')); const i = setInterval(() => { console.log('interval'); clearInterval(i) }, 20)`, '');
+    const outcome = await run(
+      `setTimeout(() => console.log('late'), 50); setTimeout(() => console.log('early'), 10); Promise.resolve().then(() => console.log('micro')); process.nextTick(() => console.log('tick')); const i = setInterval(() => { console.log('interval'); clearInterval(i) }, 20)`,
+      '',
+    );
     expect(outcome.output).toBe('tick\nmicro\nearly\ninterval\nlate\n');
   });
 
   it('keeps output written before process.exit(0) and ignores what follows', async () => {
-    expect(await run(`console.log(1); process.exit(0); console.log(2)`, '')).toMatchObject({ status: 'ok', output: '1\n' });
+    expect(await run(`console.log(1); process.exit(0); console.log(2)`, '')).toMatchObject({
+      status: 'ok',
+      output: '1\n',
+    });
   });
 
   it('treats a non-zero exit code as a runtime error', async () => {
@@ -85,7 +98,10 @@ describe('stdin/stdout idioms', () => {
   });
 
   it('recurses 200,000 deep under a 64 MB stack', async () => {
-    const outcome = await run(`function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1) } console.log(depth(200000))`, '');
+    const outcome = await run(
+      `function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1) } console.log(depth(200000))`,
+      '',
+    );
     expect(outcome).toMatchObject({ status: 'ok', output: '200000\n' });
   });
 
@@ -98,7 +114,12 @@ describe('stdin/stdout idioms', () => {
 
 describe('function style', () => {
   const subsets = `(nums) => { const out = [[]]; for (const x of nums) { const n = out.length; for (let i = 0; i < n; i++) out.push([...out[i], x]); } return out; }`;
-  for (const declaration of [`var subsets = ${subsets}`, `let subsets = ${subsets}`, `const subsets = ${subsets}`, `function subsets(nums) { return (${subsets})(nums) }`]) {
+  for (const declaration of [
+    `var subsets = ${subsets}`,
+    `let subsets = ${subsets}`,
+    `const subsets = ${subsets}`,
+    `function subsets(nums) { return (${subsets})(nums) }`,
+  ]) {
     it(`finds the entry declared as "${declaration.split(' ')[0]}"`, async () => {
       const outcome = await run(declaration, '[[1,2]]', { entry: 'subsets' });
       expect(outcome).toMatchObject({ status: 'ok', output: '[[],[1],[2],[1,2]]' });
@@ -122,7 +143,9 @@ describe('function style', () => {
   });
 
   it('rejects values that are not plain data', async () => {
-    expect((await run(`var f = () => { const a = []; a.push(a); return a }`, '[]', { entry: 'f' })).message).toMatch(/cycle/);
+    expect((await run(`var f = () => { const a = []; a.push(a); return a }`, '[]', { entry: 'f' })).message).toMatch(
+      /cycle/,
+    );
     expect((await run(`var f = () => new Set([1])`, '[]', { entry: 'f' })).message).toMatch(/Set/);
   });
 });
@@ -135,7 +158,10 @@ describe('compile errors', () => {
   });
 
   it('maps runtime error lines of TypeScript back to the source', async () => {
-    const compiled = await compileProgram(`interface A {\n  x: number;\n}\nconst a: A | null = null as A | null;\nconsole.log(a!.x);\n`, 'typescript');
+    const compiled = await compileProgram(
+      `interface A {\n  x: number;\n}\nconst a: A | null = null as A | null;\nconsole.log(a!.x);\n`,
+      'typescript',
+    );
     expect(compiled.ok).toBe(true);
     if (compiled.ok) expect(compiled.originalPosition(2, 13)?.line).toBe(5);
   });
@@ -155,7 +181,10 @@ describe('memory per test', () => {
       memoryKb.push(outcome.memoryKb);
     }
     // Each test left about 224 KB in the isolate, so the 13th used to show 2.7 MB more than the first.
-    expect(Math.max(...memoryKb) - Math.min(...memoryKb), `memory of 13 identical tests: ${memoryKb.join(', ')} KB`).toBeLessThanOrEqual(64);
+    expect(
+      Math.max(...memoryKb) - Math.min(...memoryKb),
+      `memory of 13 identical tests: ${memoryKb.join(', ')} KB`,
+    ).toBeLessThanOrEqual(64);
   });
 
   it('still shows a test that keeps 50 MB as using about 50 MB, after smaller tests of the same submission', async () => {
@@ -168,7 +197,9 @@ describe('memory per test', () => {
   });
 
   it('still gives MLE past the memory limit', async () => {
-    const outcome = await run(`const kept = []; while (true) kept.push(new Array(100000).fill(1))`, '', { key: 'memory-limit' });
+    const outcome = await run(`const kept = []; while (true) kept.push(new Array(100000).fill(1))`, '', {
+      key: 'memory-limit',
+    });
     expect(outcome.status).toBe('memory-limit');
   });
 });
@@ -188,7 +219,10 @@ describe('FinalizationRegistry and WeakRef', () => {
       console.log([registry instanceof FinalizationRegistry, registry.constructor === FinalizationRegistry, registry.unregister(token),
         sub instanceof Sub && sub instanceof FinalizationRegistry, ref.deref().v, ref instanceof WeakRef, notConstructed,
         Object.prototype.toString.call(registry), FinalizationRegistry.name].join(' '));`;
-    expect(await run(source, '')).toMatchObject({ status: 'ok', output: 'true true true true 7 true true [object FinalizationRegistry] FinalizationRegistry\n' });
+    expect(await run(source, '')).toMatchObject({
+      status: 'ok',
+      output: 'true true true true 7 true true [object FinalizationRegistry] FinalizationRegistry\n',
+    });
   });
 });
 
@@ -197,7 +231,10 @@ describe('waiting for a sandbox', () => {
     const single = new SandboxPool({ size: 1 });
     try {
       await single.warm();
-      const compiled = await compileProgram(`const t = Date.now(); while (Date.now() - t < 300) {} console.log(1)`, 'javascript');
+      const compiled = await compileProgram(
+        `const t = Date.now(); while (Date.now() - t < 300) {} console.log(1)`,
+        'javascript',
+      );
       if (!compiled.ok) throw new Error(compiled.message);
       const finished: string[] = [];
       const runAs = (name: string, priority?: number) =>

@@ -199,8 +199,20 @@ describe('skipped tests', () => {
   const manifest = { subtasks: [subtask('a', 40, ['1', '2', '3']), subtask('b', 60, ['4', '5'])] };
 
   it('score and verdict like the run tests they stand for', () => {
-    const skippedRun = scoreSubmission(manifest, [test('1', 'WA'), skipped('2'), skipped('3'), test('4', 'AC'), test('5', 'AC')]);
-    const fullRun = scoreSubmission(manifest, [test('1', 'WA'), test('2', 'TLE'), test('3', 'AC'), test('4', 'AC'), test('5', 'AC')]);
+    const skippedRun = scoreSubmission(manifest, [
+      test('1', 'WA'),
+      skipped('2'),
+      skipped('3'),
+      test('4', 'AC'),
+      test('5', 'AC'),
+    ]);
+    const fullRun = scoreSubmission(manifest, [
+      test('1', 'WA'),
+      test('2', 'TLE'),
+      test('3', 'AC'),
+      test('4', 'AC'),
+      test('5', 'AC'),
+    ]);
     expect(skippedRun).toEqual(fullRun);
     expect(skippedRun.verdict).toBe('WA');
     expect(skippedRun.score).toBe(60);
@@ -230,7 +242,7 @@ describe('testScoreFraction of every verdict', () => {
     }
   });
 
-  it("keeps a fraction inside 0..1 as it is, bounds included", () => {
+  it('keeps a fraction inside 0..1 as it is, bounds included', () => {
     expect(testScoreFraction(test('1', 'AC', 1))).toBe(1);
     expect(testScoreFraction(test('1', 'WA', 0))).toBe(0);
     expect(testScoreFraction(test('1', 'WA', 0.75))).toBe(0.75);
@@ -247,7 +259,7 @@ describe('scoreSubmission with skipped tests out of judging order', () => {
 });
 
 describe('canSkipTest', () => {
-  it("does not count a skipped test as a failure", () => {
+  it('does not count a skipped test as a failure', () => {
     const manifest = { subtasks: [subtask('a', 100, ['1', '2', '3'])] };
     expect(canSkipTest(manifest, ['1', '2', '3'], 2, new Map([['2', skipped('2')]]))).toBe(false);
     expect(canSkipTest(manifest, ['1', '2', '3'], 2, new Map([['2', test('2', 'WA')]]))).toBe(true);

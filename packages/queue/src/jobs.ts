@@ -52,7 +52,6 @@ export function judgePriorityNumber(priorityClass: JudgePriorityClass, pendingAh
   return JUDGE_PRIORITY[priorityClass] + position * JUDGE_PRIORITY_BACKLOG_STEP;
 }
 
-
 /** Version 1 of a custom run job; its result (the job's return value) is a RunResponse. */
 export const runJobSchema = z.strictObject({
   v: z.literal(1),

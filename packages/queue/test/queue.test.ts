@@ -57,7 +57,11 @@ describe('judge priorities', () => {
 
 describe('job schemas', () => {
   test('accept version 1 and refuse anything else', () => {
-    expect(judgeJobSchema.parse({ v: 1, submissionId: 3, generation: 0 })).toEqual({ v: 1, submissionId: 3, generation: 0 });
+    expect(judgeJobSchema.parse({ v: 1, submissionId: 3, generation: 0 })).toEqual({
+      v: 1,
+      submissionId: 3,
+      generation: 0,
+    });
     expect(judgeJobSchema.safeParse({ v: 2, submissionId: 3, generation: 0 }).success).toBe(false);
     expect(judgeJobSchema.safeParse({ v: 1, submissionId: 0, generation: 0 }).success).toBe(false);
     expect(judgeJobSchema.safeParse({ v: 1, submissionId: 3, generation: 0, extra: true }).success).toBe(false);
@@ -77,7 +81,13 @@ describe('redis keys', () => {
     expect(keys.rateLimit('submit:42')).toBe('oj-test:ratelimit:submit:42');
     expect(keys.runSlots(42)).toBe('oj-test:run-slots:42');
     expect(keys.loginBackoff('alice')).toBe('oj-test:login-backoff:alice');
-    const all = [keys.progressList(1), keys.submissionChannel(1), keys.rateLimit('x'), keys.runSlots(1), keys.loginBackoff('x')];
+    const all = [
+      keys.progressList(1),
+      keys.submissionChannel(1),
+      keys.rateLimit('x'),
+      keys.runSlots(1),
+      keys.loginBackoff('x'),
+    ];
     expect(new Set(all.map((key) => key.split(':')[1])).size).toBe(all.length);
     expect(all.every((key) => key.startsWith('oj-test:'))).toBe(true);
   });

@@ -82,10 +82,18 @@ export const problemManifestSchema = z
   })
   .superRefine((manifest, ctx) => {
     if (manifest.style === 'function' && !manifest.function) {
-      ctx.addIssue({ code: 'custom', path: ['function'], message: 'function-style problems need a function signature' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['function'],
+        message: 'function-style problems need a function signature',
+      });
     }
     if (manifest.style === 'stdio' && manifest.function) {
-      ctx.addIssue({ code: 'custom', path: ['function'], message: 'only function-style problems have a function signature' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['function'],
+        message: 'only function-style problems have a function signature',
+      });
     }
     const ids = new Set(manifest.subtasks.map((subtask) => subtask.id));
     if (ids.size !== manifest.subtasks.length) {

@@ -17,8 +17,16 @@ async function boundaryProblems(file: string, source: string): Promise<string[]>
 const cases: { file: string; source: string; refused: boolean }[] = [
   // Prisma only in repositories and infra/.
   { file: 'apps/api/src/problems/problems.service.ts', source: "import { Prisma } from '@oj/db';", refused: true },
-  { file: 'apps/api/src/problems/problems.service.ts', source: "import type { Problem } from '@oj/db';", refused: false },
-  { file: 'apps/api/src/problems/problems.service.ts', source: "import { hashPassword } from '@oj/db/password';", refused: false },
+  {
+    file: 'apps/api/src/problems/problems.service.ts',
+    source: "import type { Problem } from '@oj/db';",
+    refused: false,
+  },
+  {
+    file: 'apps/api/src/problems/problems.service.ts',
+    source: "import { hashPassword } from '@oj/db/password';",
+    refused: false,
+  },
   { file: 'apps/api/src/problems/problem.repository.ts', source: "import { Prisma } from '@oj/db';", refused: false },
   { file: 'apps/api/src/infra/database-errors.ts', source: "import { Prisma } from '@oj/db';", refused: false },
   { file: 'apps/judge/src/reconciler.ts', source: "import { PrismaClient } from '@prisma/client';", refused: true },
@@ -26,17 +34,33 @@ const cases: { file: string; source: string; refused: boolean }[] = [
   { file: 'packages/judge-core/src/scoring.ts', source: "import { readFileSync } from 'node:fs';", refused: true },
   { file: 'packages/judge-core/src/checkers/lines.ts', source: "import { Queue } from 'bullmq';", refused: true },
   { file: 'packages/judge-core/src/judge.ts', source: "import { Injectable } from '@nestjs/common';", refused: true },
-  { file: 'packages/judge-core/src/judge.ts', source: "import { SandboxPool } from './sandbox/pool.ts';", refused: true },
+  {
+    file: 'packages/judge-core/src/judge.ts',
+    source: "import { SandboxPool } from './sandbox/pool.ts';",
+    refused: true,
+  },
   { file: 'packages/judge-core/src/judge.ts', source: "import { verdictSchema } from '@oj/shared';", refused: false },
-  { file: 'packages/judge-core/src/sandbox/pool.ts', source: "import { fork } from 'node:child_process';", refused: false },
+  {
+    file: 'packages/judge-core/src/sandbox/pool.ts',
+    source: "import { fork } from 'node:child_process';",
+    refused: false,
+  },
   // The web imports only @oj/shared.
   { file: 'apps/web/src/lib/format.ts', source: "import { judgeSubmission } from '@oj/judge-core';", refused: true },
   { file: 'apps/web/src/lib/format.ts', source: "import { redisKeys } from '@oj/queue';", refused: true },
   { file: 'apps/web/src/lib/format.ts', source: "import { verdictSchema } from '@oj/shared';", refused: false },
   // Apps never import each other.
   { file: 'apps/api/src/app.ts', source: "import { startJudgeWorker } from '@oj/judge';", refused: true },
-  { file: 'apps/api/src/app.ts', source: "import { startJudgeWorker } from '../../judge/src/worker.ts';", refused: true },
-  { file: 'apps/judge/src/worker.ts', source: "import { loadConfig } from '../../api/src/config/config.ts';", refused: true },
+  {
+    file: 'apps/api/src/app.ts',
+    source: "import { startJudgeWorker } from '../../judge/src/worker.ts';",
+    refused: true,
+  },
+  {
+    file: 'apps/judge/src/worker.ts',
+    source: "import { loadConfig } from '../../api/src/config/config.ts';",
+    refused: true,
+  },
   { file: 'apps/api/src/app.ts', source: "import { redisKeys } from '@oj/queue';", refused: false },
   // Packages below the apps import no app.
   { file: 'packages/queue/src/keys.ts', source: "import { createPrismaClient } from '@oj/db';", refused: true },

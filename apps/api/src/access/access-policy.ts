@@ -44,8 +44,7 @@ export interface ProblemFacts {
  * a contest running at `at` that `contestantId` is registered for.
  */
 export type ProblemScope =
-  | { all: true }
-  | { all: false; ownerId: number | null; contestantId: number | null; at: Date };
+  { all: true } | { all: false; ownerId: number | null; contestantId: number | null; at: Date };
 
 export function visibleProblems(viewer: Viewer, now: Date): ProblemScope {
   if (viewer.staff) return { all: true };
@@ -76,8 +75,7 @@ export interface SubmissionFacts {
  * running contest are its contestants' own business).
  */
 export type SubmissionScope =
-  | { all: true }
-  | { all: false; authorId: number | null; problems: ProblemScope & { all: false } };
+  { all: true } | { all: false; authorId: number | null; problems: ProblemScope & { all: false } };
 
 export function visibleSubmissions(viewer: Viewer, now: Date): SubmissionScope {
   const problems = visibleProblems(viewer, now);

@@ -35,7 +35,16 @@ const environmentSchema = sharedEnvironmentSchema.extend({
     .string()
     .default('')
     .transform(commaSeparated)
-    .pipe(z.array(z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/, 'an address, a CIDR subnet, loopback, linklocal or uniquelocal'))),
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/,
+            'an address, a CIDR subnet, loopback, linklocal or uniquelocal',
+          ),
+      ),
+    ),
   SESSION_TTL_DAYS: positiveInt.max(365).default(30),
   SUBMISSIONS_PER_MINUTE: positiveInt.default(10),
   RUNS_PER_MINUTE: positiveInt.default(20),

@@ -8,13 +8,7 @@ import {
   type ProblemManifest,
   type ProblemSummary,
 } from '@oj/shared';
-import {
-  maySeeProblem,
-  viewerOf,
-  visibleProblems,
-  type ContestWindow,
-  type Viewer,
-} from '../access/access-policy.ts';
+import { maySeeProblem, viewerOf, visibleProblems, type ContestWindow, type Viewer } from '../access/access-policy.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { notFound } from '../common/errors.ts';
 import { ProblemRepository, type ProblemRef, type ProblemStats } from './problem.repository.ts';

@@ -48,7 +48,6 @@ export interface SubmissionDetailRow extends SubmissionSummaryRow {
   testCount: number;
 }
 
-
 export interface SubmissionListFilter {
   username?: string | undefined;
   userId?: number | undefined;
@@ -73,7 +72,13 @@ function problemScopeWhere(scope: ProblemScope & { all: false }): Prisma.Problem
       { visibility: 'public' },
       ...(scope.ownerId !== null ? [{ ownerId: scope.ownerId }] : []),
       ...(scope.contestantId !== null
-        ? [{ contestEntries: { some: { contest: { ...running, participants: { some: { userId: scope.contestantId } } } } } }]
+        ? [
+            {
+              contestEntries: {
+                some: { contest: { ...running, participants: { some: { userId: scope.contestantId } } } },
+              },
+            },
+          ]
         : []),
     ],
   };

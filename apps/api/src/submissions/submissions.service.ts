@@ -7,7 +7,13 @@ import type {
   SubmissionSummary,
   SubmissionTest,
 } from '@oj/shared';
-import { mayReadCode, mayReadTestMessage, maySeeSubmission, viewerOf, visibleSubmissions } from '../access/access-policy.ts';
+import {
+  mayReadCode,
+  mayReadTestMessage,
+  maySeeSubmission,
+  viewerOf,
+  visibleSubmissions,
+} from '../access/access-policy.ts';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { APP_CONFIG } from '../config/config.module.ts';
 import type { AppConfig } from '../config/config.ts';
@@ -118,12 +124,12 @@ export class SubmissionsService {
   async list(viewer: AuthUser | null, query: SubmissionListQuery): Promise<SubmissionListResponse> {
     if (query.mine === 'true' && !viewer) throw new DomainError('UNAUTHENTICATED', 'sign in to see your submissions');
     const { rows, total } = await this.submissions.list(visibleSubmissions(viewerOf(viewer), new Date()), {
-        userId: query.mine === 'true' ? viewer?.id : undefined,
-        username: query.user?.toLowerCase(),
-        problemSlug: query.problem,
-        verdict: query.verdict,
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
+      userId: query.mine === 'true' ? viewer?.id : undefined,
+      username: query.user?.toLowerCase(),
+      problemSlug: query.problem,
+      verdict: query.verdict,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
     });
     return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
   }

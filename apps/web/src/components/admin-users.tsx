@@ -10,7 +10,15 @@ import { formatDateTime } from '@/lib/format';
 import { Pagination } from './pagination';
 import { useApiErrorText } from '@/lib/api/error-text';
 
-export function AdminUsers({ initial, search, currentUserId }: { initial: AdminUserListResponse; search?: string | undefined; currentUserId: number }) {
+export function AdminUsers({
+  initial,
+  search,
+  currentUserId,
+}: {
+  initial: AdminUserListResponse;
+  search?: string | undefined;
+  currentUserId: number;
+}) {
   const t = useTranslations('admin');
   const tr = useTranslations('roles');
   const errorText = useApiErrorText();
@@ -53,7 +61,10 @@ export function AdminUsers({ initial, search, currentUserId }: { initial: AdminU
         </button>
       </form>
       {message ? (
-        <p role="status" className={`text-sm ${message.tone === 'ok' ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-300'}`}>
+        <p
+          role="status"
+          className={`text-sm ${message.tone === 'ok' ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-300'}`}
+        >
           {message.text}
         </p>
       ) : null}
@@ -79,7 +90,11 @@ export function AdminUsers({ initial, search, currentUserId }: { initial: AdminU
             {users.map((user) => {
               const self = user.id === currentUserId;
               return (
-                <tr key={user.id} className="border-t border-zinc-100 dark:border-zinc-800" data-testid="admin-user-row">
+                <tr
+                  key={user.id}
+                  className="border-t border-zinc-100 dark:border-zinc-800"
+                  data-testid="admin-user-row"
+                >
                   <td className="py-2 pl-3 font-medium">{user.username}</td>
                   <td className="py-2 pl-3">
                     <label>
@@ -104,19 +119,31 @@ export function AdminUsers({ initial, search, currentUserId }: { initial: AdminU
                       disabled={saving === user.id || self}
                       onClick={() => void update(user, { disabled: !user.disabled })}
                       className={user.disabled ? 'btn-secondary text-red-700 dark:text-red-300' : 'btn-secondary'}
-                      aria-label={user.disabled ? t('enableUser', { username: user.username }) : t('disableUser', { username: user.username })}
+                      aria-label={
+                        user.disabled
+                          ? t('enableUser', { username: user.username })
+                          : t('disableUser', { username: user.username })
+                      }
                     >
                       {user.disabled ? t('disabled') : t('active')}
                     </button>
                   </td>
-                  <td className="hidden px-3 py-2 text-xs whitespace-nowrap text-zinc-600 sm:table-cell dark:text-zinc-400">{formatDateTime(user.createdAt)}</td>
+                  <td className="hidden px-3 py-2 text-xs whitespace-nowrap text-zinc-600 sm:table-cell dark:text-zinc-400">
+                    {formatDateTime(user.createdAt)}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      <Pagination path="/admin/users" query={{ search }} page={initial.page} pageSize={initial.pageSize} total={initial.total} />
+      <Pagination
+        path="/admin/users"
+        query={{ search }}
+        page={initial.page}
+        pageSize={initial.pageSize}
+        total={initial.total}
+      />
     </div>
   );
 }

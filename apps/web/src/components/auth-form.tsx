@@ -51,7 +51,8 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
       const problem = requestProblem(caught, te);
       if (problem !== undefined || !isApiError(caught)) return setError(problem ?? te('serverBody'));
       if (caught.kind === 'conflict') return setFields({ username: t('taken') });
-      if (mode === 'signin' && (caught.kind === 'unauthorized' || caught.kind === 'invalid')) return setError(t('wrongCredentials'));
+      if (mode === 'signin' && (caught.kind === 'unauthorized' || caught.kind === 'invalid'))
+        return setError(t('wrongCredentials'));
       setFields(caught.fields);
       setError(errorText(caught));
     }
@@ -59,8 +60,15 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
 
   return (
     <div className="mx-auto w-full max-w-sm px-3 py-10">
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">{mode === 'signup' ? t('signUpTitle') : t('signInTitle')}</h1>
-      <form onSubmit={(event) => void onSubmit(event)} className="card space-y-4 p-5" noValidate data-testid={`${mode}-form`}>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">
+        {mode === 'signup' ? t('signUpTitle') : t('signInTitle')}
+      </h1>
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        className="card space-y-4 p-5"
+        noValidate
+        data-testid={`${mode}-form`}
+      >
         <FormField name="username" label={t('username')} autoComplete="username" error={fields.username} />
         <FormField
           name="password"
@@ -69,7 +77,15 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
           autoComplete={mode === 'signup' ? 'new-password' : 'current-password'}
           error={fields.password}
         />
-        {mode === 'signup' ? <FormField name="confirm" label={t('confirm')} type="password" autoComplete="new-password" error={fields.confirm} /> : null}
+        {mode === 'signup' ? (
+          <FormField
+            name="confirm"
+            label={t('confirm')}
+            type="password"
+            autoComplete="new-password"
+            error={fields.confirm}
+          />
+        ) : null}
         {mode === 'signup' ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('rules')}</p> : null}
         <FormError message={error} testId="auth-error" />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
@@ -78,7 +94,10 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
       </form>
       <p className="mt-4 text-center text-sm text-zinc-600 dark:text-zinc-400">
         {mode === 'signup' ? t('haveAccount') : t('noAccount')}{' '}
-        <Link className="link font-medium" href={`${mode === 'signup' ? '/signin' : '/signup'}${searchParams.get('next') ? `?next=${encodeURIComponent(searchParams.get('next') ?? '')}` : ''}`}>
+        <Link
+          className="link font-medium"
+          href={`${mode === 'signup' ? '/signin' : '/signup'}${searchParams.get('next') ? `?next=${encodeURIComponent(searchParams.get('next') ?? '')}` : ''}`}
+        >
           {mode === 'signup' ? t('signIn') : t('signUp')}
         </Link>
       </p>

@@ -45,7 +45,9 @@ export function ChangePasswordForm() {
       if (problem !== undefined || !isApiError(caught)) return setError(problem ?? te('serverBody'));
       if (caught.kind === 'unauthorized') return setError(te('signedOutBody'));
       // The API names the field: a wrong current password, or why the new one is easy to guess.
-      setFields(caught.fields.currentPassword ? { ...caught.fields, currentPassword: t('wrongCurrent') } : caught.fields);
+      setFields(
+        caught.fields.currentPassword ? { ...caught.fields, currentPassword: t('wrongCurrent') } : caught.fields,
+      );
       if (Object.keys(caught.fields).length === 0) setError(errorText(caught));
     } finally {
       setBusy(false);
@@ -57,10 +59,33 @@ export function ChangePasswordForm() {
       <h2 id="change-password-heading" className="mb-4 font-semibold">
         {t('changePasswordTitle')}
       </h2>
-      <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate data-testid="change-password-form">
-        <FormField name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" error={fields.currentPassword} />
-        <FormField name="newPassword" label={t('newPassword')} type="password" autoComplete="new-password" error={fields.newPassword} />
-        <FormField name="confirm" label={t('confirm')} type="password" autoComplete="new-password" error={fields.confirm} />
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        className="space-y-4"
+        noValidate
+        data-testid="change-password-form"
+      >
+        <FormField
+          name="currentPassword"
+          label={t('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          error={fields.currentPassword}
+        />
+        <FormField
+          name="newPassword"
+          label={t('newPassword')}
+          type="password"
+          autoComplete="new-password"
+          error={fields.newPassword}
+        />
+        <FormField
+          name="confirm"
+          label={t('confirm')}
+          type="password"
+          autoComplete="new-password"
+          error={fields.confirm}
+        />
         <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('passwordRules')}</p>
         <FormError message={error} />
         <FormSuccess message={success} testId="change-password-success" />

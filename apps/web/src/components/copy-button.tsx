@@ -24,7 +24,13 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     setTimeout(() => setCopied(false), 1500);
   };
   return (
-    <button type="button" onClick={() => void copy()} className="btn-ghost px-1.5 py-0.5 text-xs" aria-label={`${t('copy')}: ${label}`} data-testid="copy-button">
+    <button
+      type="button"
+      onClick={() => void copy()}
+      className="btn-ghost px-1.5 py-0.5 text-xs"
+      aria-label={`${t('copy')}: ${label}`}
+      data-testid="copy-button"
+    >
       <span aria-live="polite">{copied ? t('copied') : t('copy')}</span>
     </button>
   );

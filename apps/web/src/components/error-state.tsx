@@ -15,7 +15,11 @@ function useErrorDescription(error: unknown): { kind: ApiErrorKind; title: strin
     case 'unreachable':
       return { kind, title: t('unreachableTitle'), body: t('unreachableBody') };
     case 'rate-limited':
-      return { kind, title: t('rateLimitedTitle'), body: retry ? t('rateLimitedRetry', { seconds: retry }) : t('rateLimitedBody') };
+      return {
+        kind,
+        title: t('rateLimitedTitle'),
+        body: retry ? t('rateLimitedRetry', { seconds: retry }) : t('rateLimitedBody'),
+      };
     case 'unauthorized':
       return { kind, title: t('signedOutTitle'), body: t('signedOutBody') };
     case 'forbidden':
@@ -40,7 +44,15 @@ function useErrorDescription(error: unknown): { kind: ApiErrorKind; title: strin
  * The one way the site shows a failed API call: what happened and what the reader can do. `inline` is the
  * sentence alone, for a panel inside a page (the workspace's result); the default is a page's whole content.
  */
-export function ErrorState({ error, signInNext, inline = false }: { error: unknown; signInNext?: string; inline?: boolean }) {
+export function ErrorState({
+  error,
+  signInNext,
+  inline = false,
+}: {
+  error: unknown;
+  signInNext?: string;
+  inline?: boolean;
+}) {
   const t = useTranslations('errors');
   const { kind, title, body } = useErrorDescription(error);
   const correlation = isApiError(error) ? error.correlationId : undefined;
@@ -48,7 +60,9 @@ export function ErrorState({ error, signInNext, inline = false }: { error: unkno
     return (
       <div role="alert" data-testid="request-error" data-kind={kind} className="text-sm text-red-700 dark:text-red-300">
         <p>{body}</p>
-        {correlation ? <p className="mt-1 font-mono text-xs text-zinc-500">{t('reference', { id: correlation })}</p> : null}
+        {correlation ? (
+          <p className="mt-1 font-mono text-xs text-zinc-500">{t('reference', { id: correlation })}</p>
+        ) : null}
       </div>
     );
   }
@@ -56,7 +70,9 @@ export function ErrorState({ error, signInNext, inline = false }: { error: unkno
     <div role="alert" data-testid="error-state" data-kind={kind} className="card mx-auto my-8 max-w-lg p-6 text-center">
       <p className="text-base font-semibold">{title}</p>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{body}</p>
-      {correlation ? <p className="mt-2 font-mono text-xs text-zinc-500">{t('reference', { id: correlation })}</p> : null}
+      {correlation ? (
+        <p className="mt-2 font-mono text-xs text-zinc-500">{t('reference', { id: correlation })}</p>
+      ) : null}
       <div className="mt-4 flex justify-center gap-2">
         {kind === 'unauthorized' ? (
           <Link className="btn-primary" href={`/signin${signInNext ? `?next=${encodeURIComponent(signInNext)}` : ''}`}>
@@ -64,7 +80,9 @@ export function ErrorState({ error, signInNext, inline = false }: { error: unkno
           </Link>
         ) : (
           <>
-            {kind === 'unreachable' || kind === 'rate-limited' || kind === 'server' || kind === 'bad-response' ? <RetryButton label={t('retry')} /> : null}
+            {kind === 'unreachable' || kind === 'rate-limited' || kind === 'server' || kind === 'bad-response' ? (
+              <RetryButton label={t('retry')} />
+            ) : null}
             <Link className="btn-secondary" href="/problems">
               {t('backToProblems')}
             </Link>
@@ -77,7 +95,10 @@ export function ErrorState({ error, signInNext, inline = false }: { error: unkno
 
 export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <div data-testid="empty-state" className="rounded-lg border border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700">
+    <div
+      data-testid="empty-state"
+      className="rounded-lg border border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700"
+    >
       <p className="font-medium">{title}</p>
       {children ? <div className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{children}</div> : null}
     </div>

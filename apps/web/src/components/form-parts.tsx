@@ -39,7 +39,11 @@ export function FormField({
 export function FormError({ message, testId }: { message: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200" data-testid={testId}>
+    <p
+      role="alert"
+      className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-400/10 dark:text-red-200"
+      data-testid={testId}
+    >
       {message}
     </p>
   );
@@ -48,7 +52,11 @@ export function FormError({ message, testId }: { message: string | null; testId?
 export function FormSuccess({ message, testId }: { message: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-200" data-testid={testId}>
+    <p
+      role="status"
+      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-200"
+      data-testid={testId}
+    >
       {message}
     </p>
   );

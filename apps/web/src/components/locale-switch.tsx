@@ -15,7 +15,14 @@ export function LocaleSwitch() {
   return (
     <label className="relative inline-flex items-center">
       <span className="sr-only">{t('language')}</span>
-      <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute left-2 size-4 text-zinc-500 dark:text-zinc-400" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        className="pointer-events-none absolute left-2 size-4 text-zinc-500 dark:text-zinc-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      >
         <circle cx="10" cy="10" r="7.5" />
         <path d="M2.5 10h15M10 2.5c2.2 2.2 2.2 12.8 0 15M10 2.5c-2.2 2.2-2.2 12.8 0 15" />
       </svg>

@@ -7,7 +7,17 @@ import { useRef, useTransition } from 'react';
  * A plain GET form (works before JavaScript loads), made live: selects apply at once and the search
  * box applies after a short pause in typing.
  */
-export function ProblemFilters({ search, tag, difficulty, tags }: { search?: string; tag?: string; difficulty?: string; tags: string[] }) {
+export function ProblemFilters({
+  search,
+  tag,
+  difficulty,
+  tags,
+}: {
+  search?: string;
+  tag?: string;
+  difficulty?: string;
+  tags: string[];
+}) {
   const t = useTranslations('problems');
   const router = useRouter();
   const pathname = usePathname();

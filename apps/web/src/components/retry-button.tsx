@@ -7,7 +7,13 @@ export function RetryButton({ label }: { label: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <button type="button" className="btn-primary" disabled={pending} onClick={() => startTransition(() => router.refresh())} data-testid="retry-button">
+    <button
+      type="button"
+      className="btn-primary"
+      disabled={pending}
+      onClick={() => startTransition(() => router.refresh())}
+      data-testid="retry-button"
+    >
       {label}
     </button>
   );

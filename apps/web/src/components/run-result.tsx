@@ -27,18 +27,28 @@ export function RunResult({
       </div>
       {response.compileMessage ? <CompileMessage message={response.compileMessage} onGoToLine={onGoToLine} /> : null}
       {response.tests.map((test, index) => {
-        const difference = test.verdict === 'WA' && test.expected !== null ? firstDifference(test.expected, test.output) : null;
+        const difference =
+          test.verdict === 'WA' && test.expected !== null ? firstDifference(test.expected, test.output) : null;
         return (
-          <div key={`${test.id}-${index}`} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800" data-testid="run-test">
+          <div
+            key={`${test.id}-${index}`}
+            className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800"
+            data-testid="run-test"
+          >
             <div className="flex flex-wrap items-center gap-2 text-xs">
-              <span className="font-mono text-zinc-600 dark:text-zinc-400">{custom ? t('customCase') : t('sampleCase', { id: test.id })}</span>
+              <span className="font-mono text-zinc-600 dark:text-zinc-400">
+                {custom ? t('customCase') : t('sampleCase', { id: test.id })}
+              </span>
               {test.verdict ? <VerdictBadge verdict={test.verdict} short /> : null}
               <span className="ml-auto font-mono text-zinc-600 tabular-nums dark:text-zinc-400">
                 {formatTime(test.timeMs)} · {formatMemory(test.memoryKb)}
               </span>
             </div>
             {test.message ? (
-              <p className="mt-2 rounded bg-red-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-red-800 dark:bg-red-400/10 dark:text-red-200" data-testid="run-message">
+              <p
+                className="mt-2 rounded bg-red-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-red-800 dark:bg-red-400/10 dark:text-red-200"
+                data-testid="run-message"
+              >
                 {test.message}
               </p>
             ) : null}
@@ -49,7 +59,11 @@ export function RunResult({
             ) : null}
             <div className={`mt-2 grid gap-2 ${test.expected !== null ? 'sm:grid-cols-3' : 'sm:grid-cols-2'}`}>
               <IoBlock label={style === 'function' ? t('arguments') : t('input')} text={test.input} />
-              <IoBlock label={style === 'function' ? t('returned') : t('output')} text={test.output} testId="run-output" />
+              <IoBlock
+                label={style === 'function' ? t('returned') : t('output')}
+                text={test.output}
+                testId="run-output"
+              />
               {test.expected !== null ? <IoBlock label={t('expected')} text={test.expected} /> : null}
             </div>
           </div>
@@ -63,7 +77,10 @@ function IoBlock({ label, text, testId }: { label: string; text: string; testId?
   return (
     <div className="min-w-0">
       <p className="mb-1 text-[0.7rem] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</p>
-      <pre data-testid={testId} className="max-h-40 overflow-auto rounded bg-zinc-100 p-2 font-mono text-xs leading-5 whitespace-pre-wrap break-all dark:bg-zinc-800">
+      <pre
+        data-testid={testId}
+        className="max-h-40 overflow-auto rounded bg-zinc-100 p-2 font-mono text-xs leading-5 whitespace-pre-wrap break-all dark:bg-zinc-800"
+      >
         {text === '' ? ' ' : text}
       </pre>
     </div>

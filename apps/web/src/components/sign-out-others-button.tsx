@@ -41,7 +41,13 @@ export function SignOutOthersButton() {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('otherSessionsBody')}</p>
       <FormError message={error} />
       <FormSuccess message={success} testId="sign-out-others-success" />
-      <button type="button" className="btn-secondary" disabled={busy} onClick={() => void signOutOthers()} data-testid="sign-out-others">
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={busy}
+        onClick={() => void signOutOthers()}
+        data-testid="sign-out-others"
+      >
         {busy ? t('working') : t('signOutOthers')}
       </button>
     </section>

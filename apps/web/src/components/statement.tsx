@@ -8,7 +8,11 @@ import remarkMath from 'remark-math';
 export function Statement({ markdown, lang }: { markdown: string; lang: string }) {
   return (
     <div className="statement" lang={lang} data-testid="statement">
-      <ReactMarkdown remarkPlugins={[remarkMath, remarkGfm]} rehypePlugins={[[rehypeKatex, { throwOnError: false, strict: 'ignore' }]]} skipHtml>
+      <ReactMarkdown
+        remarkPlugins={[remarkMath, remarkGfm]}
+        rehypePlugins={[[rehypeKatex, { throwOnError: false, strict: 'ignore' }]]}
+        skipHtml
+      >
         {markdown}
       </ReactMarkdown>
     </div>

@@ -4,7 +4,17 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useTransition } from 'react';
 
-export function SubmissionFilters({ problem, verdict, user, mine }: { problem?: string; verdict?: string; user?: string; mine: boolean }) {
+export function SubmissionFilters({
+  problem,
+  verdict,
+  user,
+  mine,
+}: {
+  problem?: string;
+  verdict?: string;
+  user?: string;
+  mine: boolean;
+}) {
   const t = useTranslations('submissions');
   const tv = useTranslations('verdict');
   const router = useRouter();

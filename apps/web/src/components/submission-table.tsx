@@ -67,10 +67,18 @@ export function SubmissionTable({ items, showUser = true }: { items: SubmissionS
                   <VerdictBadge verdict={item.verdict} status={item.status} />
                 </Link>
               </td>
-              <td className="hidden py-2 pl-3 text-right font-mono text-xs tabular-nums sm:table-cell">{formatScore(item.score, item.maxScore)}</td>
-              <td className="hidden py-2 pl-3 text-right font-mono text-xs tabular-nums sm:table-cell">{formatTime(item.timeMs)}</td>
-              <td className="hidden py-2 pl-3 text-right font-mono text-xs tabular-nums lg:table-cell">{formatMemory(item.memoryKb)}</td>
-              <td className="hidden py-2 pl-3 text-xs lg:table-cell">{item.language === 'typescript' ? 'TypeScript' : 'JavaScript'}</td>
+              <td className="hidden py-2 pl-3 text-right font-mono text-xs tabular-nums sm:table-cell">
+                {formatScore(item.score, item.maxScore)}
+              </td>
+              <td className="hidden py-2 pl-3 text-right font-mono text-xs tabular-nums sm:table-cell">
+                {formatTime(item.timeMs)}
+              </td>
+              <td className="hidden py-2 pl-3 text-right font-mono text-xs tabular-nums lg:table-cell">
+                {formatMemory(item.memoryKb)}
+              </td>
+              <td className="hidden py-2 pl-3 text-xs lg:table-cell">
+                {item.language === 'typescript' ? 'TypeScript' : 'JavaScript'}
+              </td>
               <td className="hidden px-3 py-2 text-xs whitespace-nowrap text-zinc-600 md:table-cell dark:text-zinc-400">
                 <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
               </td>

@@ -59,12 +59,28 @@ export function ThemeToggle() {
   };
 
   return (
-    <button type="button" onClick={choose} className="btn-ghost px-1.5 sm:px-2" aria-label={t('label', { theme: t(theme) })} title={t('label', { theme: t(theme) })}>
-      <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <button
+      type="button"
+      onClick={choose}
+      className="btn-ghost px-1.5 sm:px-2"
+      aria-label={t('label', { theme: t(theme) })}
+      title={t('label', { theme: t(theme) })}
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        className="size-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+      >
         {theme === 'light' ? (
           <>
             <circle cx="10" cy="10" r="3.5" />
-            <path d="M10 1.8v2M10 16.2v2M1.8 10h2M16.2 10h2M4.2 4.2l1.4 1.4M14.4 14.4l1.4 1.4M4.2 15.8l1.4-1.4M14.4 5.6l1.4-1.4" strokeLinecap="round" />
+            <path
+              d="M10 1.8v2M10 16.2v2M1.8 10h2M16.2 10h2M4.2 4.2l1.4 1.4M14.4 14.4l1.4 1.4M4.2 15.8l1.4-1.4M14.4 5.6l1.4-1.4"
+              strokeLinecap="round"
+            />
           </>
         ) : theme === 'dark' ? (
           <path d="M16.5 12.5A7 7 0 0 1 7.5 3.5a7 7 0 1 0 9 9Z" strokeLinejoin="round" />

@@ -19,7 +19,10 @@ const CodeEditor = dynamic(() => import('./editor/code-editor'), {
 function EditorLoading() {
   const t = useTranslations('workspace');
   return (
-    <div className="grid h-full place-items-center bg-[var(--cm-bg)] text-sm text-zinc-500 dark:text-zinc-400" data-testid="editor-loading">
+    <div
+      className="grid h-full place-items-center bg-[var(--cm-bg)] text-sm text-zinc-500 dark:text-zinc-400"
+      data-testid="editor-loading"
+    >
       {t('loadingEditor')}
     </div>
   );
@@ -57,7 +60,15 @@ export function Workspace({ slug, style, starterCode, sampleInput, signedIn }: W
   const showResult = () => {
     requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
   };
-  const { busy, outcome, run, submit } = useRunAndSubmit({ slug, signedIn, language, code, useCustom, customInput, onSettled: showResult });
+  const { busy, outcome, run, submit } = useRunAndSubmit({
+    slug,
+    signedIn,
+    language,
+    code,
+    useCustom,
+    customInput,
+    onSettled: showResult,
+  });
   useWorkspaceShortcuts(run, submit);
 
   const reset = () => {
@@ -104,7 +115,13 @@ export function Workspace({ slug, style, starterCode, sampleInput, signedIn }: W
         </div>
         <div className="border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4 accent-emerald-700" checked={useCustom} onChange={(event) => setUseCustom(event.target.checked)} data-testid="custom-toggle" />
+            <input
+              type="checkbox"
+              className="size-4 accent-emerald-700"
+              checked={useCustom}
+              onChange={(event) => setUseCustom(event.target.checked)}
+              data-testid="custom-toggle"
+            />
             {t('customInput')}
           </label>
           {useCustom ? (
@@ -117,7 +134,9 @@ export function Workspace({ slug, style, starterCode, sampleInput, signedIn }: W
                 value={customInput}
                 onChange={(event) => setCustomInput(event.target.value)}
               />
-              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{style === 'function' ? t('customHintFunction') : t('customHintStdio')}</p>
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                {style === 'function' ? t('customHintFunction') : t('customHintStdio')}
+              </p>
             </div>
           ) : null}
         </div>

@@ -7,7 +7,10 @@ export interface FirstDifference {
 }
 
 function lines(text: string): string[] {
-  const result = text.replace(/\r\n/g, '\n').split('\n').map((line) => line.trimEnd());
+  const result = text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
   while (result.length > 0 && result[result.length - 1] === '') result.pop();
   return result;
 }

@@ -16,7 +16,12 @@ export function languageKey(slug: string): string {
 }
 
 /** The saved draft, or the starter code when there is none (or storage is unavailable). */
-export function loadDraft(storage: DraftStorage | undefined, slug: string, language: Language, starter: string): string {
+export function loadDraft(
+  storage: DraftStorage | undefined,
+  slug: string,
+  language: Language,
+  starter: string,
+): string {
   try {
     return storage?.getItem(draftKey(slug, language)) ?? starter;
   } catch {
@@ -25,7 +30,13 @@ export function loadDraft(storage: DraftStorage | undefined, slug: string, langu
 }
 
 /** Saves the draft; a draft equal to the starter code is removed instead, so "reset" really resets. */
-export function saveDraft(storage: DraftStorage | undefined, slug: string, language: Language, code: string, starter: string): void {
+export function saveDraft(
+  storage: DraftStorage | undefined,
+  slug: string,
+  language: Language,
+  code: string,
+  starter: string,
+): void {
   try {
     if (code === starter) storage?.removeItem(draftKey(slug, language));
     else storage?.setItem(draftKey(slug, language), code);

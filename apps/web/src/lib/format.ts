@@ -48,4 +48,5 @@ export const VERDICT_FILL: Record<Verdict, string> = {
   SE: 'bg-zinc-500',
 };
 
-export const PENDING_TONE = 'bg-sky-100 text-sky-800 ring-sky-600/30 dark:bg-sky-400/15 dark:text-sky-300 dark:ring-sky-400/30';
+export const PENDING_TONE =
+  'bg-sky-100 text-sky-800 ring-sky-600/30 dark:bg-sky-400/15 dark:text-sky-300 dark:ring-sky-400/30';

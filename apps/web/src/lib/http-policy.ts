@@ -5,7 +5,12 @@
  * No other site may frame these pages (clickjacking of signed-in pages such as /admin/users). The policy
  * leaves scripts and styles alone: Next's inline scripts would need a nonce on every page.
  */
-export const CONTENT_SECURITY_POLICY = ["frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"].join('; ');
+export const CONTENT_SECURITY_POLICY = [
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
 
 export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'Content-Security-Policy', value: CONTENT_SECURITY_POLICY },

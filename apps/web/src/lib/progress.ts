@@ -20,7 +20,16 @@ export interface LiveSubmission {
 }
 
 export function initialLive(id: number): LiveSubmission {
-  return { id, status: 'PENDING', total: null, tests: [], verdict: null, score: null, maxScore: null, compileMessage: null };
+  return {
+    id,
+    status: 'PENDING',
+    total: null,
+    tests: [],
+    verdict: null,
+    score: null,
+    maxScore: null,
+    compileMessage: null,
+  };
 }
 
 function upsert(tests: LiveTest[], test: LiveTest): LiveTest[] {
@@ -39,7 +48,11 @@ export function applyProgress(state: LiveSubmission, event: ProgressEvent): Live
         ...state,
         status: 'JUDGING',
         total: event.total,
-        tests: upsert(state.tests, { ...event.test, ordinal: event.ordinal, sample: state.tests.find((t) => t.ordinal === event.ordinal)?.sample }),
+        tests: upsert(state.tests, {
+          ...event.test,
+          ordinal: event.ordinal,
+          sample: state.tests.find((t) => t.ordinal === event.ordinal)?.sample,
+        }),
       };
     case 'final':
       return { ...state, status: 'FINISHED', verdict: event.verdict, score: event.score, maxScore: event.maxScore };

@@ -11,7 +11,9 @@ type ErrorMessages = ReturnType<typeof useTranslations<'errors'>>;
 export function requestProblem(caught: unknown, te: ErrorMessages): string | undefined {
   if (!isApiError(caught)) return te('serverBody');
   if (caught.kind === 'rate-limited') {
-    return caught.retryAfterSeconds ? te('rateLimitedRetry', { seconds: caught.retryAfterSeconds }) : te('rateLimitedBody');
+    return caught.retryAfterSeconds
+      ? te('rateLimitedRetry', { seconds: caught.retryAfterSeconds })
+      : te('rateLimitedBody');
   }
   if (caught.kind === 'unreachable') return te('unreachableBody');
   return undefined;

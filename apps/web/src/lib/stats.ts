@@ -22,21 +22,29 @@ export function profileStats(submissions: SubmissionSummary[]): ProfileStats {
     counts.set(submission.verdict, (counts.get(submission.verdict) ?? 0) + 1);
     if (submission.verdict === 'AC') {
       const known = solved.get(slug);
-      if (!known || submission.createdAt < known.firstSolvedAt) solved.set(slug, { slug, title, firstSolvedAt: submission.createdAt });
+      if (!known || submission.createdAt < known.firstSolvedAt)
+        solved.set(slug, { slug, title, firstSolvedAt: submission.createdAt });
     }
   }
   const accepted = counts.get('AC') ?? 0;
   return {
     total: submissions.length,
     solved: [...solved.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
-    attempted: [...tried.values()].filter((problem) => !solved.has(problem.slug)).sort((a, b) => a.slug.localeCompare(b.slug)),
-    verdicts: VERDICTS.map((verdict) => ({ verdict, count: counts.get(verdict) ?? 0 })).filter((entry) => entry.count > 0),
+    attempted: [...tried.values()]
+      .filter((problem) => !solved.has(problem.slug))
+      .sort((a, b) => a.slug.localeCompare(b.slug)),
+    verdicts: VERDICTS.map((verdict) => ({ verdict, count: counts.get(verdict) ?? 0 })).filter(
+      (entry) => entry.count > 0,
+    ),
     acceptanceRate: finished > 0 ? accepted / finished : null,
   };
 }
 
 /** The bars of the CPU time chart: performance tests when the problem names them, else every hidden test. */
-export function chartTests<T extends { id: string; sample?: boolean | undefined }>(tests: T[], performanceTests: string[]): T[] {
+export function chartTests<T extends { id: string; sample?: boolean | undefined }>(
+  tests: T[],
+  performanceTests: string[],
+): T[] {
   if (performanceTests.length > 0) {
     const wanted = new Set(performanceTests);
     return tests.filter((test) => wanted.has(test.id));

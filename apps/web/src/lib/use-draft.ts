@@ -40,7 +40,10 @@ export function useDraft(slug: string, starterCode: Record<Language, string>): D
 
   useEffect(() => {
     if (!ready) return;
-    const timer = setTimeout(() => saveDraft(window.localStorage, slug, language, code, starterCode[language]), SAVE_DELAY_MS);
+    const timer = setTimeout(
+      () => saveDraft(window.localStorage, slug, language, code, starterCode[language]),
+      SAVE_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [ready, slug, language, code, starterCode]);
 

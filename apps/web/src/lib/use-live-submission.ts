@@ -7,7 +7,8 @@ import { useEffect, useReducer } from 'react';
 import { api } from './api/browser';
 import { applyDetail, applyProgress, initialLive, type LiveSubmission } from './progress';
 
-type Action = { type: 'event'; event: unknown } | { type: 'detail'; detail: SubmissionDetail } | { type: 'reset'; id: number };
+type Action =
+  { type: 'event'; event: unknown } | { type: 'detail'; detail: SubmissionDetail } | { type: 'reset'; id: number };
 
 function reducer(state: LiveSubmission, action: Action): LiveSubmission {
   switch (action.type) {
@@ -24,8 +25,13 @@ function reducer(state: LiveSubmission, action: Action): LiveSubmission {
 
 const POLL_MS = 3000;
 
-export function useLiveSubmission(id: number, initial?: SubmissionDetail): { live: LiveSubmission; detail: SubmissionDetail | null } {
-  const [live, dispatch] = useReducer(reducer, id, (first) => (initial ? applyDetail(initialLive(first), initial) : initialLive(first)));
+export function useLiveSubmission(
+  id: number,
+  initial?: SubmissionDetail,
+): { live: LiveSubmission; detail: SubmissionDetail | null } {
+  const [live, dispatch] = useReducer(reducer, id, (first) =>
+    initial ? applyDetail(initialLive(first), initial) : initialLive(first),
+  );
   const [detail, setDetail] = useReducer((_: SubmissionDetail | null, next: SubmissionDetail) => next, initial ?? null);
 
   useEffect(() => {

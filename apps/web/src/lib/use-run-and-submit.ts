@@ -52,7 +52,9 @@ export function useRunAndSubmit(input: RunAndSubmitInput) {
         setOutcome({ kind: 'submission', id });
       }
     } catch (error) {
-      setOutcome(isApiError(error) && error.kind === 'unauthorized' ? { kind: 'signin' } : { kind: 'error', error, action });
+      setOutcome(
+        isApiError(error) && error.kind === 'unauthorized' ? { kind: 'signin' } : { kind: 'error', error, action },
+      );
     } finally {
       setBusy(null);
       latest.current.onSettled();

@@ -3,7 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isSkippedTest, judgeResultSchema, LANGUAGE_BY_EXTENSION, VERDICT_TEXT, type JudgeResult, type TestResult } from '@oj/shared';
+import {
+  isSkippedTest,
+  judgeResultSchema,
+  LANGUAGE_BY_EXTENSION,
+  VERDICT_TEXT,
+  type JudgeResult,
+  type TestResult,
+} from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
 import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage, PackageError } from '../package/load.ts';
 import { verifyPackageFully } from '../package/verify.ts';
@@ -26,7 +33,9 @@ function formatResultTable(result: JudgeResult): string {
     lines.push(`${'test'.padEnd(8)}${'verdict'.padEnd(9)}${'time'.padStart(9)}${'memory'.padStart(11)}  message`);
     for (const test of result.tests) {
       if (isSkippedTest(test)) {
-        lines.push(`${test.id.padEnd(8)}${'SKIP'.padEnd(9)}${'-'.padStart(9)}${'-'.padStart(11)}  not run: its subtask has already failed`);
+        lines.push(
+          `${test.id.padEnd(8)}${'SKIP'.padEnd(9)}${'-'.padStart(9)}${'-'.padStart(11)}  not run: its subtask has already failed`,
+        );
         continue;
       }
       const message = (test.message ?? '').replace(/\s+/g, ' ').slice(0, 100);
@@ -47,17 +56,16 @@ function formatResultTable(result: JudgeResult): string {
  * the fields docs/architecture.md lists (a skipped test keeps its status, since its verdict is null).
  */
 function jsonResult(result: JudgeResult): JudgeResult {
-  const tests = result.tests.map(
-    (test): TestResult =>
-      isSkippedTest(test)
-        ? { id: test.id, status: test.status, verdict: null, timeMs: 0, memoryKb: 0 }
-        : {
-            id: test.id,
-            verdict: test.verdict,
-            timeMs: test.timeMs,
-            memoryKb: test.memoryKb,
-            ...(test.message ? { message: test.message } : {}),
-          },
+  const tests = result.tests.map((test): TestResult =>
+    isSkippedTest(test)
+      ? { id: test.id, status: test.status, verdict: null, timeMs: 0, memoryKb: 0 }
+      : {
+          id: test.id,
+          verdict: test.verdict,
+          timeMs: test.timeMs,
+          memoryKb: test.memoryKb,
+          ...(test.message ? { message: test.message } : {}),
+        },
   );
   return judgeResultSchema.parse({
     verdict: result.verdict,

@@ -91,7 +91,9 @@ export async function loadProblemPackage(dir: string): Promise<ProblemPackage> {
   try {
     const parsed = problemManifestSchema.safeParse(parseYaml(await readFile(path.join(root, 'problem.yaml'), 'utf8')));
     if (parsed.success) manifest = parsed.data;
-    else for (const issue of parsed.error.issues) problems.push(`problem.yaml: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push(`problem.yaml: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   } catch (error) {
     problems.push(`problem.yaml: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -176,7 +178,9 @@ export async function loadProblemPackage(dir: string): Promise<ProblemPackage> {
   if (style === 'function') {
     for (const id of testIds) {
       if (!found.get(id)!.has('json')) continue;
-      await readTest(id).catch((error: Error) => problems.push(error.message.startsWith('tests/') ? error.message : `tests/${id}.json: ${error.message}`));
+      await readTest(id).catch((error: Error) =>
+        problems.push(error.message.startsWith('tests/') ? error.message : `tests/${id}.json: ${error.message}`),
+      );
     }
   }
 

@@ -51,7 +51,12 @@ function interpret(test: string, output: string): TestValidation {
   const value = parsed.value;
   if (value === null || value === true) return { test, status: 'valid' };
   if (value === false) return { test, status: 'rejected', reason: 'the validator returned false' };
-  if (typeof value === 'string') return { test, status: 'rejected', reason: truncate(value || 'the validator returned an empty reason', MAX_REASON_LENGTH) };
+  if (typeof value === 'string')
+    return {
+      test,
+      status: 'rejected',
+      reason: truncate(value || 'the validator returned an empty reason', MAX_REASON_LENGTH),
+    };
   return {
     test,
     status: 'failed',
@@ -84,7 +89,8 @@ export async function validateTests(
     input: '[]',
     limits: VALIDATOR_LIMITS,
   });
-  if (probe.status !== 'ok') throw new PackageError(problem.dir, [`${VALIDATOR_FILE} could not be loaded: ${reasonOf(probe)}`]);
+  if (probe.status !== 'ok')
+    throw new PackageError(problem.dir, [`${VALIDATOR_FILE} could not be loaded: ${reasonOf(probe)}`]);
   if (probe.output !== '"function"') {
     throw new PackageError(problem.dir, [`${VALIDATOR_FILE} does not declare a function validate(input, context)`]);
   }
@@ -110,8 +116,14 @@ export async function validateTests(
         limits: VALIDATOR_LIMITS,
       });
       if (outcome.status === 'ok') results[index] = interpret(test, outcome.output);
-      else if (outcome.status === 'runtime-error') results[index] = { test, status: 'rejected', reason: reasonOf(outcome) };
-      else results[index] = { test, status: 'failed', reason: `the validator failed (${outcome.status}): ${reasonOf(outcome)}` };
+      else if (outcome.status === 'runtime-error')
+        results[index] = { test, status: 'rejected', reason: reasonOf(outcome) };
+      else
+        results[index] = {
+          test,
+          status: 'failed',
+          reason: `the validator failed (${outcome.status}): ${reasonOf(outcome)}`,
+        };
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? 1, problem.testIds.length));

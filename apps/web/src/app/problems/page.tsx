@@ -64,24 +64,43 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                 </thead>
                 <tbody>
                   {result.data.items.map((problem) => {
-                    const rate = problem.submissionCount > 0 ? Math.round((problem.acceptedCount / problem.submissionCount) * 100) : null;
+                    const rate =
+                      problem.submissionCount > 0
+                        ? Math.round((problem.acceptedCount / problem.submissionCount) * 100)
+                        : null;
                     return (
-                      <tr key={problem.slug} className="border-t border-zinc-100 align-top dark:border-zinc-800" data-testid="problem-row" data-slug={problem.slug}>
+                      <tr
+                        key={problem.slug}
+                        className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                        data-testid="problem-row"
+                        data-slug={problem.slug}
+                      >
                         <td className="py-3 pl-3">
                           {problem.solved === 'solved' ? (
-                            <span title={t('solved')} className="text-emerald-700 dark:text-emerald-400" data-testid="solved-mark">
+                            <span
+                              title={t('solved')}
+                              className="text-emerald-700 dark:text-emerald-400"
+                              data-testid="solved-mark"
+                            >
                               <span aria-hidden="true">✓</span>
                               <span className="sr-only">{t('solved')}</span>
                             </span>
                           ) : problem.solved === 'attempted' ? (
-                            <span title={t('attempted')} className="text-amber-700 dark:text-amber-400" data-testid="attempted-mark">
+                            <span
+                              title={t('attempted')}
+                              className="text-amber-700 dark:text-amber-400"
+                              data-testid="attempted-mark"
+                            >
                               <span aria-hidden="true">●</span>
                               <span className="sr-only">{t('attempted')}</span>
                             </span>
                           ) : null}
                         </td>
                         <td className="py-3 pr-3">
-                          <Link href={`/problems/${problem.slug}`} className="font-medium hover:text-sky-700 hover:underline dark:hover:text-sky-400">
+                          <Link
+                            href={`/problems/${problem.slug}`}
+                            className="font-medium hover:text-sky-700 hover:underline dark:hover:text-sky-400"
+                          >
                             {pickTitle(problem.title, problem.titles, locale)}
                           </Link>
                           {problem.tags.length > 0 ? (
@@ -103,7 +122,9 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                         </td>
                         <td className="hidden py-3 pr-3 text-right text-zinc-600 tabular-nums sm:table-cell dark:text-zinc-400">
                           {rate === null ? '—' : `${rate}%`}
-                          <span className="block text-xs text-zinc-500">{t('acceptedOf', { accepted: problem.acceptedCount, total: problem.submissionCount })}</span>
+                          <span className="block text-xs text-zinc-500">
+                            {t('acceptedOf', { accepted: problem.acceptedCount, total: problem.submissionCount })}
+                          </span>
                         </td>
                       </tr>
                     );
@@ -112,7 +133,13 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
               </table>
             </div>
           )}
-          <Pagination path="/problems" query={query} page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} />
+          <Pagination
+            path="/problems"
+            query={query}
+            page={result.data.page}
+            pageSize={result.data.pageSize}
+            total={result.data.total}
+          />
         </>
       )}
     </div>

@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signed-in user's own account: change the password, sign out other sessions. */
 export default async function AccountPage() {
   const { session, error } = await getSession();
-  if (error === 'unreachable') return <ErrorState error={new ApiRequestError({ status: 0, code: 'UNREACHABLE', message: '' })} />;
+  if (error === 'unreachable')
+    return <ErrorState error={new ApiRequestError({ status: 0, code: 'UNREACHABLE', message: '' })} />;
   if (!session?.user) redirect('/signin?next=/profile');
   const { username } = session.user;
   const t = await getTranslations('account');

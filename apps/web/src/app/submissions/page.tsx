@@ -43,7 +43,13 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
           <Link href="/submissions" className={tab(!mine)} role="tab" aria-selected={!mine}>
             {t('all')}
           </Link>
-          <Link href="/submissions?mine=true" className={tab(mine)} role="tab" aria-selected={mine} data-testid="mine-tab">
+          <Link
+            href="/submissions?mine=true"
+            className={tab(mine)}
+            role="tab"
+            aria-selected={mine}
+            data-testid="mine-tab"
+          >
             {t('mine')}
           </Link>
         </div>
@@ -57,7 +63,13 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
         ) : (
           <>
             <SubmissionTable items={result.data.items} />
-            <Pagination path="/submissions" query={{ ...query }} page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} />
+            <Pagination
+              path="/submissions"
+              query={{ ...query }}
+              page={result.data.page}
+              pageSize={result.data.pageSize}
+              total={result.data.total}
+            />
           </>
         )}
       </div>

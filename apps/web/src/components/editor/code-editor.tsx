@@ -3,7 +3,15 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
-import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import {
+  bracketMatching,
+  foldGutter,
+  foldKeymap,
+  HighlightStyle,
+  indentOnInput,
+  indentUnit,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state';
 import {
@@ -47,7 +55,9 @@ const theme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'var(--cm-active)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--cm-active)' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--cm-cursor)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--cm-selection) !important' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'var(--cm-selection) !important',
+  },
   '&.cm-focused': { outline: 'none' },
   '.cm-tooltip': { backgroundColor: 'var(--cm-gutter)', border: '1px solid var(--cm-gutter-text)' },
 });
@@ -110,7 +120,15 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
           highlightActiveLine(),
           highlightSelectionMatches(),
           // Tab indents; Escape then Tab leaves the editor (CodeMirror's accessible tab handling).
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, indentWithTab]),
+          keymap.of([
+            ...closeBracketsKeymap,
+            ...defaultKeymap,
+            ...searchKeymap,
+            ...historyKeymap,
+            ...foldKeymap,
+            ...completionKeymap,
+            indentWithTab,
+          ]),
           languageSlot.current.of(languageExtension(initial.language)),
           theme,
           EditorView.contentAttributes.of({ 'aria-label': initial.label, 'data-testid': 'code-editor' }),
@@ -137,7 +155,10 @@ const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEd
     if (!editor) return;
     const { value } = callbacks.current;
     if (editor.state.doc.toString() !== value) {
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value }, selection: EditorSelection.cursor(0) });
+      editor.dispatch({
+        changes: { from: 0, to: editor.state.doc.length, insert: value },
+        selection: EditorSelection.cursor(0),
+      });
     }
     // Only a new document (problem or language) replaces the content; typing flows the other way.
   }, [props.documentKey]);

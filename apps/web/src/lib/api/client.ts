@@ -144,7 +144,11 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
     const { code, message, fields, correlationId } = parsed.data.error;
     return new ApiRequestError({ ...base, code, message, fields, correlationId });
   }
-  return new ApiRequestError({ ...base, code: `HTTP_${response.status}`, message: response.statusText || `HTTP ${response.status}` });
+  return new ApiRequestError({
+    ...base,
+    code: `HTTP_${response.status}`,
+    message: response.statusText || `HTTP ${response.status}`,
+  });
 }
 
 function isCsrfRejection(error: ApiRequestError): boolean {
@@ -170,11 +174,20 @@ export function createApiClient(options: ApiClientOptions) {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (cause) {
-      throw new ApiRequestError({ status: 0, code: 'UNREACHABLE', message: `the API cannot be reached (${(cause as Error).message})` });
+      throw new ApiRequestError({
+        status: 0,
+        code: 'UNREACHABLE',
+        message: `the API cannot be reached (${(cause as Error).message})`,
+      });
     }
   }
 
-  async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     let response = await send(method, path, body, false);
     if (!response.ok) {
       let error = await errorFrom(response);
@@ -190,14 +203,22 @@ export function createApiClient(options: ApiClientOptions) {
       try {
         json = text ? JSON.parse(text) : null;
       } catch {
-        throw new ApiRequestError({ status: response.status, code: 'BAD_RESPONSE', message: `${method} ${path}: the response is not JSON` });
+        throw new ApiRequestError({
+          status: response.status,
+          code: 'BAD_RESPONSE',
+          message: `${method} ${path}: the response is not JSON`,
+        });
       }
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected shape';
-      throw new ApiRequestError({ status: response.status, code: 'BAD_RESPONSE', message: `${method} ${path}: ${where}` });
+      throw new ApiRequestError({
+        status: response.status,
+        code: 'BAD_RESPONSE',
+        message: `${method} ${path}: ${where}`,
+      });
     }
     return parsed.data;
   }
@@ -215,7 +236,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** Ends the session; the API answers with the signed-out session and a fresh CSRF token. */
     logout: () => session(request('POST', '/api/auth/logout', meResponseSchema, {})),
     /** Needs the current password; ends every other session of the user, this one stays. */
-    changePassword: (body: ChangePasswordRequest) => request('POST', '/api/auth/password', endedSessionsResponseSchema, body),
+    changePassword: (body: ChangePasswordRequest) =>
+      request('POST', '/api/auth/password', endedSessionsResponseSchema, body),
     logoutOthers: () => request('POST', '/api/auth/logout-others', endedSessionsResponseSchema, {}),
 
     listProblems: (query: Partial<ProblemListQuery> = {}) =>
@@ -225,7 +247,8 @@ export function createApiClient(options: ApiClientOptions) {
     listSubmissions: (query: Partial<SubmissionListQuery> = {}) =>
       request('GET', `/api/submissions${queryString(query)}`, submissionListResponseSchema),
     getSubmission: (id: number) => request('GET', `/api/submissions/${id}`, submissionDetailSchema),
-    submit: (body: CreateSubmissionRequest) => request('POST', '/api/submissions', createSubmissionResponseSchema, body),
+    submit: (body: CreateSubmissionRequest) =>
+      request('POST', '/api/submissions', createSubmissionResponseSchema, body),
     /** The Server-Sent Events stream of one submission's progress (`judging`, `test`, `final`). */
     submissionEventsUrl: (id: number) => `${options.baseUrl}/api/submissions/${id}/events`,
 
@@ -233,7 +256,8 @@ export function createApiClient(options: ApiClientOptions) {
 
     listUsers: (query: Partial<AdminUserListQuery> = {}) =>
       request('GET', `/api/admin/users${queryString(query)}`, adminUserListResponseSchema),
-    updateUser: (id: number, patch: AdminUserUpdateRequest) => request('PATCH', `/api/admin/users/${id}`, adminUserSchema, patch),
+    updateUser: (id: number, patch: AdminUserUpdateRequest) =>
+      request('PATCH', `/api/admin/users/${id}`, adminUserSchema, patch),
   };
 }
 

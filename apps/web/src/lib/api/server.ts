@@ -12,7 +12,10 @@ export function apiUrl(): string {
 
 export async function serverApi(): Promise<ApiClient> {
   const cookieHeader = (await cookies()).toString();
-  return createApiClient({ baseUrl: apiUrl(), headers: (): Record<string, string> => (cookieHeader ? { cookie: cookieHeader } : {}) });
+  return createApiClient({
+    baseUrl: apiUrl(),
+    headers: (): Record<string, string> => (cookieHeader ? { cookie: cookieHeader } : {}),
+  });
 }
 
 export type SessionState = { session: MeResponse; error: null } | { session: null; error: 'unreachable' | 'failed' };
@@ -27,7 +30,9 @@ export const getSession = cache(async (): Promise<SessionState> => {
 });
 
 /** Runs a server-side API call, returning the error instead of throwing so the page can show it. */
-export async function attempt<T>(call: () => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; error: unknown }> {
+export async function attempt<T>(
+  call: () => Promise<T>,
+): Promise<{ ok: true; data: T } | { ok: false; error: unknown }> {
   try {
     return { ok: true, data: await call() };
   } catch (error) {

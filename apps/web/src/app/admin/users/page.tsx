@@ -15,8 +15,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const t = await getTranslations('admin');
   const { session } = await getSession();
-  if (!session?.user) return <ErrorState error={new ApiRequestError({ status: 401, code: 'UNAUTHENTICATED', message: '' })} signInNext="/admin/users" />;
-  if (session.user.role !== 'admin') return <ErrorState error={new ApiRequestError({ status: 403, code: 'FORBIDDEN', message: '' })} />;
+  if (!session?.user)
+    return (
+      <ErrorState
+        error={new ApiRequestError({ status: 401, code: 'UNAUTHENTICATED', message: '' })}
+        signInNext="/admin/users"
+      />
+    );
+  if (session.user.role !== 'admin')
+    return <ErrorState error={new ApiRequestError({ status: 403, code: 'FORBIDDEN', message: '' })} />;
   const search = param(params, 'search');
   const page = pageParam(params);
   const result = await attempt(async () => (await serverApi()).listUsers({ search, page, pageSize: 50 }));
@@ -30,7 +37,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           {t('queues')} ↗
         </a>
       </div>
-      {!result.ok ? <ErrorState error={result.error} /> : <AdminUsers initial={result.data} search={search} currentUserId={session.user.id} />}
+      {!result.ok ? (
+        <ErrorState error={result.error} />
+      ) : (
+        <AdminUsers initial={result.data} search={search} currentUserId={session.user.id} />
+      )}
     </div>
   );
 }

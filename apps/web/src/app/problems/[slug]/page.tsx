@@ -40,7 +40,10 @@ export default async function ProblemPage({ params }: { params: Params }) {
 
   return (
     <div className="mx-auto grid w-full max-w-[1600px] gap-4 px-3 py-4 sm:px-5 lg:grid-cols-2 lg:gap-6">
-      <article className="min-w-0 lg:max-h-[calc(100dvh-5.5rem)] lg:overflow-y-auto lg:pr-2" aria-labelledby="problem-title">
+      <article
+        className="min-w-0 lg:max-h-[calc(100dvh-5.5rem)] lg:overflow-y-auto lg:pr-2"
+        aria-labelledby="problem-title"
+      >
         <nav aria-label={t('breadcrumb')} className="mb-2 text-sm">
           <Link href="/problems" className="link">
             ← {t('allProblems')}
@@ -51,9 +54,15 @@ export default async function ProblemPage({ params }: { params: Params }) {
         </h1>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <DifficultyLabel difficulty={problem.difficulty} />
-          {problem.solved === 'solved' ? <span className="font-medium text-emerald-700 dark:text-emerald-400">✓ {t('solved')}</span> : null}
+          {problem.solved === 'solved' ? (
+            <span className="font-medium text-emerald-700 dark:text-emerald-400">✓ {t('solved')}</span>
+          ) : null}
           {problem.tags.map((tag) => (
-            <Link key={tag} href={`/problems?tag=${encodeURIComponent(tag)}`} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-300">
+            <Link
+              key={tag}
+              href={`/problems?tag=${encodeURIComponent(tag)}`}
+              className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:bg-zinc-800 dark:text-zinc-300"
+            >
               {tag}
             </Link>
           ))}
@@ -79,7 +88,9 @@ export default async function ProblemPage({ params }: { params: Params }) {
             </div>
           ))}
         </dl>
-        {statement.locale !== locale ? <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{t('statementFallback')}</p> : null}
+        {statement.locale !== locale ? (
+          <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">{t('statementFallback')}</p>
+        ) : null}
         <div className="mt-2">
           <Statement markdown={statement.text} lang={statement.locale} />
         </div>
@@ -100,10 +111,14 @@ export default async function ProblemPage({ params }: { params: Params }) {
                   ].map(([label = '', text = '']) => (
                     <div key={label} className="min-w-0 p-2">
                       <div className="mb-1 flex items-center justify-between">
-                        <span className="text-[0.7rem] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</span>
+                        <span className="text-[0.7rem] font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                          {label}
+                        </span>
                         <CopyButton text={text} label={`${t('sample', { number: index + 1 })} ${label}`} />
                       </div>
-                      <pre className="max-h-56 overflow-auto rounded bg-zinc-100 p-2 font-mono text-xs leading-5 dark:bg-zinc-800/70">{text}</pre>
+                      <pre className="max-h-56 overflow-auto rounded bg-zinc-100 p-2 font-mono text-xs leading-5 dark:bg-zinc-800/70">
+                        {text}
+                      </pre>
                     </div>
                   ))}
                 </div>

@@ -54,7 +54,9 @@ export default async function SubmissionPage({ params }: { params: Params }) {
           id={id}
           initial={submission}
           showLink={false}
-          {...(problem.ok ? { chart: { performanceTests: problem.data.performanceTests, timeLimitMs: problem.data.limits.timeMs } } : {})}
+          {...(problem.ok
+            ? { chart: { performanceTests: problem.data.performanceTests, timeLimitMs: problem.data.limits.timeMs } }
+            : {})}
         />
       </div>
       <section className="card overflow-hidden" aria-labelledby="code-heading">
@@ -67,7 +69,10 @@ export default async function SubmissionPage({ params }: { params: Params }) {
           <pre className="overflow-x-auto py-2 font-mono text-xs leading-5" data-testid="submission-code">
             {codeLines.map((line, index) => (
               <span key={index} className="flex">
-                <span aria-hidden="true" className="w-10 shrink-0 pr-3 text-right text-zinc-400 select-none dark:text-zinc-500">
+                <span
+                  aria-hidden="true"
+                  className="w-10 shrink-0 pr-3 text-right text-zinc-400 select-none dark:text-zinc-500"
+                >
                   {index + 1}
                 </span>
                 <code className="pr-4">{line || ' '}</code>

@@ -27,7 +27,8 @@ export default async function ProfilePage({ params }: { params: Params }) {
     const first = await api.listSubmissions({ user: username, page: 1, pageSize: 100 });
     const items: SubmissionSummary[] = [...first.items];
     const pages = Math.min(MAX_PAGES, Math.ceil(first.total / first.pageSize));
-    for (let page = 2; page <= pages; page++) items.push(...(await api.listSubmissions({ user: username, page, pageSize: 100 })).items);
+    for (let page = 2; page <= pages; page++)
+      items.push(...(await api.listSubmissions({ user: username, page, pageSize: 100 })).items);
     return { items, total: first.total };
   });
   if (!result.ok) return <ErrorState error={result.error} />;
@@ -57,7 +58,9 @@ export default async function ProfilePage({ params }: { params: Params }) {
           </div>
         ))}
       </dl>
-      {result.data.total > result.data.items.length ? <p className="text-xs text-zinc-500">{t('partial', { count: result.data.items.length })}</p> : null}
+      {result.data.total > result.data.items.length ? (
+        <p className="text-xs text-zinc-500">{t('partial', { count: result.data.items.length })}</p>
+      ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
         <section className="card p-4" aria-labelledby="solved-heading">
@@ -70,7 +73,10 @@ export default async function ProfilePage({ params }: { params: Params }) {
             <ul className="flex flex-wrap gap-2" data-testid="solved-list">
               {stats.solved.map((problem) => (
                 <li key={problem.slug}>
-                  <Link href={`/problems/${problem.slug}`} className="inline-block rounded-md bg-emerald-50 px-2 py-1 text-sm text-emerald-800 hover:bg-emerald-100 dark:bg-emerald-400/10 dark:text-emerald-300">
+                  <Link
+                    href={`/problems/${problem.slug}`}
+                    className="inline-block rounded-md bg-emerald-50 px-2 py-1 text-sm text-emerald-800 hover:bg-emerald-100 dark:bg-emerald-400/10 dark:text-emerald-300"
+                  >
                     ✓ {problem.title}
                   </Link>
                 </li>
@@ -79,11 +85,16 @@ export default async function ProfilePage({ params }: { params: Params }) {
           )}
           {stats.attempted.length > 0 ? (
             <>
-              <h3 className="mt-4 mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">{t('attemptedProblems')}</h3>
+              <h3 className="mt-4 mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">
+                {t('attemptedProblems')}
+              </h3>
               <ul className="flex flex-wrap gap-2">
                 {stats.attempted.map((problem) => (
                   <li key={problem.slug}>
-                    <Link href={`/problems/${problem.slug}`} className="inline-block rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900 hover:bg-amber-100 dark:bg-amber-400/10 dark:text-amber-300">
+                    <Link
+                      href={`/problems/${problem.slug}`}
+                      className="inline-block rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900 hover:bg-amber-100 dark:bg-amber-400/10 dark:text-amber-300"
+                    >
                       {problem.title}
                     </Link>
                   </li>
@@ -102,7 +113,11 @@ export default async function ProfilePage({ params }: { params: Params }) {
             <>
               <div className="flex h-3 overflow-hidden rounded-full" aria-hidden="true">
                 {stats.verdicts.map((entry) => (
-                  <div key={entry.verdict} className={VERDICT_FILL[entry.verdict]} style={{ width: `${(entry.count / finished) * 100}%` }} />
+                  <div
+                    key={entry.verdict}
+                    className={VERDICT_FILL[entry.verdict]}
+                    style={{ width: `${(entry.count / finished) * 100}%` }}
+                  />
                 ))}
               </div>
               <ul className="mt-3 space-y-1.5" data-testid="verdict-breakdown">
@@ -110,7 +125,8 @@ export default async function ProfilePage({ params }: { params: Params }) {
                   <li key={entry.verdict} className="flex items-center justify-between gap-2 text-sm">
                     <VerdictBadge verdict={entry.verdict} />
                     <span className="tabular-nums">
-                      {entry.count} <span className="text-zinc-500">({Math.round((entry.count / finished) * 100)}%)</span>
+                      {entry.count}{' '}
+                      <span className="text-zinc-500">({Math.round((entry.count / finished) * 100)}%)</span>
                     </span>
                   </li>
                 ))}
@@ -124,7 +140,11 @@ export default async function ProfilePage({ params }: { params: Params }) {
         <h2 id="recent-heading" className="mb-2 font-semibold">
           {t('recent')}
         </h2>
-        {result.data.items.length === 0 ? <EmptyState title={t('noSubmissions')} /> : <SubmissionTable items={result.data.items.slice(0, 10)} showUser={false} />}
+        {result.data.items.length === 0 ? (
+          <EmptyState title={t('noSubmissions')} />
+        ) : (
+          <SubmissionTable items={result.data.items.slice(0, 10)} showUser={false} />
+        )}
       </section>
     </div>
   );
