@@ -5,7 +5,12 @@ import type { ChildMessage, ParentMessage } from './protocol.ts';
 import { wallDeadlineMs, type ExecutionOutcome, type ExecutionRequest, type SandboxRunner } from './runner.ts';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./child.ts', import.meta.url));
-const CHILD_NODE_FLAGS = ['--no-node-snapshot', '--single-threaded-gc', '--max-semi-space-size=16', '--disable-warning=ExperimentalWarning'];
+const CHILD_NODE_FLAGS = [
+  '--no-node-snapshot',
+  '--single-threaded-gc',
+  '--max-semi-space-size=16',
+  '--disable-warning=ExperimentalWarning',
+];
 /** Slack the parent grants beyond the child's own wall deadline before it kills the child. */
 const KILL_GRACE_MS = 1500;
 const STARTUP_TIMEOUT_MS = 20_000;
@@ -95,7 +100,13 @@ class SandboxProcess {
         return;
       }
       this.assigned = undefined;
-      execution.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'a sandbox process failed to start' });
+      execution.resolve({
+        status: 'system-error',
+        output: '',
+        cpuMs: 0,
+        memoryKb: 0,
+        message: 'a sandbox process failed to start',
+      });
       onStartFailure();
     });
   }
@@ -120,7 +131,13 @@ class SandboxProcess {
     this.child.send(message, (error) => {
       if (error && this.current?.id === id) {
         this.dying = true;
-        this.complete({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: `sandbox unreachable: ${error.message}` });
+        this.complete({
+          status: 'system-error',
+          output: '',
+          cpuMs: 0,
+          memoryKb: 0,
+          message: `sandbox unreachable: ${error.message}`,
+        });
         this.child.kill('SIGKILL');
       }
     });
@@ -144,10 +161,22 @@ class SandboxProcess {
   private deathOutcome(code: number | null, signal: NodeJS.Signals | null): ExecutionOutcome {
     const limits = this.current!.execution.request.limits;
     if (/out of memory|heap limit|Allocation failed|Invalid array length/i.test(this.stderrTail)) {
-      return { status: 'memory-limit', output: '', cpuMs: 0, memoryKb: limits.memoryMb * 1024, message: `memory exceeded ${limits.memoryMb} MB` };
+      return {
+        status: 'memory-limit',
+        output: '',
+        cpuMs: 0,
+        memoryKb: limits.memoryMb * 1024,
+        message: `memory exceeded ${limits.memoryMb} MB`,
+      };
     }
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    return { status: 'runtime-error', output: '', cpuMs: 0, memoryKb: 0, message: `the program crashed the sandbox (${how})` };
+    return {
+      status: 'runtime-error',
+      output: '',
+      cpuMs: 0,
+      memoryKb: 0,
+      message: `the program crashed the sandbox (${how})`,
+    };
   }
 }
 
@@ -167,7 +196,13 @@ export class SandboxPool implements SandboxRunner {
 
   execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
     if (this.closed) {
-      return Promise.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'the sandbox pool is closed' });
+      return Promise.resolve({
+        status: 'system-error',
+        output: '',
+        cpuMs: 0,
+        memoryKb: 0,
+        message: 'the sandbox pool is closed',
+      });
     }
     return new Promise<ExecutionOutcome>((resolve) => {
       const priority = request.priority ?? 0;
@@ -187,10 +222,17 @@ export class SandboxPool implements SandboxRunner {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0)) {
-      pending.resolve({ status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: 'the sandbox pool was closed' });
+      pending.resolve({
+        status: 'system-error',
+        output: '',
+        cpuMs: 0,
+        memoryKb: 0,
+        message: 'the sandbox pool was closed',
+      });
     }
     const exits = [...this.processes].map(
-      (sandbox) => new Promise<void>((resolve) => (sandbox.exited ? resolve() : sandbox.child.once('exit', () => resolve()))),
+      (sandbox) =>
+        new Promise<void>((resolve) => (sandbox.exited ? resolve() : sandbox.child.once('exit', () => resolve()))),
     );
     for (const sandbox of this.processes) sandbox.kill();
     await Promise.all(exits);

@@ -31,13 +31,7 @@ export interface ExecutionRequest {
   priority?: number;
 }
 
-export type ExecutionStatus =
-  | 'ok'
-  | 'runtime-error'
-  | 'time-limit'
-  | 'memory-limit'
-  | 'output-limit'
-  | 'system-error';
+export type ExecutionStatus = 'ok' | 'runtime-error' | 'time-limit' | 'memory-limit' | 'output-limit' | 'system-error';
 
 export interface ExecutionOutcome {
   status: ExecutionStatus;
