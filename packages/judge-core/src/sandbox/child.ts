@@ -1,12 +1,13 @@
 // A sandbox process: runs one test at a time inside isolated-vm and reports the outcome to its parent.
 // It lives in its own process because V8 can abort the whole process when an isolate runs out of
 // memory, and because some isolated-vm calls ignore their timeout; the parent kills and replaces us then.
-import { readFileSync } from 'node:fs';
 import ivm from 'isolated-vm';
 import { wallDeadlineMs, type ExecutionOutcome, type ExecutionRequest, type ExecutionStatus } from './runner.ts';
 import type { ChildMessage, ParentMessage } from './protocol.ts';
+import { loadPrelude } from './runtime/bundle.ts';
 
-const PRELUDE_SOURCE = readFileSync(new URL('./runtime/prelude.js', import.meta.url), 'utf8');
+/** The runtime every fresh context gets before the learner's code: runtime/isolate/, bundled into one script. */
+const PRELUDE_SOURCE = loadPrelude();
 /** Released contexts are only reclaimed under memory pressure, so an isolate is retired after this many tests. */
 const TESTS_PER_ISOLATE = 32;
 /** Heap the runtime itself needs on top of the learner's memory limit. */
