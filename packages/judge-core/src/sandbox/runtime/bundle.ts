@@ -1,9 +1,9 @@
 // Host side: turns the runtime's modules (isolate/, the code that runs inside the isolate) into the one
 // classic script a sandbox process compiles into every isolate. The script's completion value is the
 // harness function, as child.ts expects.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as esbuild from 'esbuild';
 
@@ -14,7 +14,7 @@ const loadEsbuild = (): Esbuild => createRequire(import.meta.url)('esbuild') as 
 const ISOLATE_DIRECTORY = fileURLToPath(new URL('./isolate/', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./isolate/index.mjs', import.meta.url));
 /** Bundling takes a few hundred ms in a fresh process (esbuild's service starts), so each result is kept. */
-const CACHE_DIRECTORY = fileURLToPath(new URL('../../../node_modules/.cache/sandbox-prelude/', import.meta.url));
+const CACHE_FILE = fileURLToPath(new URL('../../../node_modules/.cache/sandbox-prelude.json', import.meta.url));
 
 /**
  * Bundles the runtime. esbuild hoists every module into one scope, in the order the entry imports them;
@@ -48,38 +48,40 @@ function esbuildPackageVersion(): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-function runtimeSourcesHash(): string {
-  const hash = createHash('sha256');
-  hash.update(`esbuild ${esbuildPackageVersion()}\n`);
-  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+/** Everything the bundle is made from: esbuild's version, this file (the options) and the runtime's sources. */
+function bundleInputs(): string {
+  let inputs = `esbuild ${esbuildPackageVersion()}\n${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`;
   const files = readdirSync(ISOLATE_DIRECTORY, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.mjs'))
     .sort();
-  for (const file of files) {
-    hash.update(`\n${file}\n`);
-    hash.update(readFileSync(ISOLATE_DIRECTORY + file));
-  }
-  return hash.digest('hex');
+  for (const file of files) inputs += `\n// ${file}\n${readFileSync(ISOLATE_DIRECTORY + file, 'utf8')}`;
+  return inputs;
+}
+
+interface CachedPrelude {
+  inputs: string;
+  prelude: string;
 }
 
 /**
- * The prelude, from the cache when this version of the runtime was bundled before. The cache entry is
- * named by the hash of everything that goes into the bundle, so an edited runtime is bundled afresh.
+ * The prelude, from the cache when it was bundled from exactly the inputs there are now (the cache keeps
+ * them to compare); otherwise bundled afresh, and cached for the next sandbox process.
  */
 export function loadPrelude(): string {
-  const cacheFile = `${CACHE_DIRECTORY}${runtimeSourcesHash()}.js`;
+  const inputs = bundleInputs();
   try {
-    return readFileSync(cacheFile, 'utf8');
+    const cached = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as CachedPrelude;
+    if (cached.inputs === inputs && typeof cached.prelude === 'string') return cached.prelude;
   } catch {
     // Not bundled yet.
   }
   const prelude = bundlePrelude();
   try {
-    mkdirSync(CACHE_DIRECTORY, { recursive: true });
+    mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
     // Sandbox processes start together: each writes a file of its own and renames it into place.
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, prelude);
-    renameSync(temporary, cacheFile);
+    const temporary = `${CACHE_FILE}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ inputs, prelude } satisfies CachedPrelude));
+    renameSync(temporary, CACHE_FILE);
   } catch {
     // A read-only installation bundles in every sandbox process instead.
   }
