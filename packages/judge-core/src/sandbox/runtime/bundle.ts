@@ -17,10 +17,12 @@ const ENTRY = fileURLToPath(new URL('./isolate/index.mjs', import.meta.url));
 const CACHE_FILE = fileURLToPath(new URL('../../../node_modules/.cache/sandbox-prelude.json', import.meta.url));
 
 /**
- * Bundles the runtime. esbuild hoists every module into one scope, in the order the entry imports them;
- * that scope is the body of a function, so nothing the modules declare becomes a global, and the
- * function returns the harness. `harness` is the name harness.mjs gives it: esbuild renames a top-level
- * name only when two modules declare the same one, so no other module may declare a `harness`.
+ * Bundles the runtime. esbuild hoists every module into one scope, in the order the entry imports them.
+ * The format is 'esm' because the entry exports nothing: esbuild then emits the modules' statements and
+ * nothing else ('iife' would wrap them in a function that returns nothing). Those statements become the
+ * body of a function, so nothing the modules declare is a global, and the function returns the harness.
+ * `harness` is the name harness.mjs gives it: esbuild renames a top-level name only when another module
+ * declares it too (or it is one esbuild reserves, such as `require`), so no other module may use it.
  */
 export function bundlePrelude(): string {
   const result = loadEsbuild().buildSync({

@@ -19,8 +19,7 @@ import { state } from './state.mjs';
 import { readlineInterfaces, stdinStream } from './stdin.mjs';
 import { nextTimer } from './timers.mjs';
 
-/** The value a function-style entry returned. */
-/** @type {unknown} */
+/** @type {unknown} The value a function-style entry returned. */
 let result;
 let resultSet = false;
 

@@ -18,8 +18,7 @@ export const state = {
   /** The program ended: it threw, or called process.exit(). */
   exited: false,
   exitCalled: false,
-  /** The encoding set with process.stdin.setEncoding(), or null for Buffer chunks. */
-  /** @type {string | null} */
+  /** @type {string | null} The encoding set with process.stdin.setEncoding(), or null for Buffer chunks. */
   stdinEncoding: null,
   /** A harness phase is running (process.nextTick queues its callbacks until the phase ends). */
   inPhase: false,
