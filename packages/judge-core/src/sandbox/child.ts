@@ -88,7 +88,10 @@ function compilePrelude(isolate: ivm.Isolate): ivm.Script {
     if (script.cachedDataRejected === true) preludeCodeCache = undefined;
     return script;
   }
-  const script: CompiledScript = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: 'judge-runtime.js', produceCachedData: true });
+  const script: CompiledScript = isolate.compileScriptSync(PRELUDE_SOURCE, {
+    filename: 'judge-runtime.js',
+    produceCachedData: true,
+  });
   preludeCodeCache = script.cachedData;
   return script;
 }
@@ -97,7 +100,11 @@ function isolateFor(request: ExecutionRequest): SubmissionIsolate {
   const cached = isolates.get(request.sandboxKey);
   if (cached) {
     isolates.delete(cached.key);
-    if (cached.memoryMb === request.limits.memoryMb && cached.testsRun < TESTS_PER_ISOLATE && !cached.isolate.isDisposed) {
+    if (
+      cached.memoryMb === request.limits.memoryMb &&
+      cached.testsRun < TESTS_PER_ISOLATE &&
+      !cached.isolate.isDisposed
+    ) {
       isolates.set(cached.key, cached);
       current = cached;
       return cached;
@@ -207,7 +214,12 @@ async function runTestInIsolate(request: ExecutionRequest, abandon: Abandon): Pr
     }
   }, WATCHDOG_INTERVAL_MS);
 
-  const finish = (status: ExecutionStatus, output: string, message?: string, errorAt?: HarnessReport['error']): ExecutionOutcome => {
+  const finish = (
+    status: ExecutionStatus,
+    output: string,
+    message?: string,
+    errorAt?: HarnessReport['error'],
+  ): ExecutionOutcome => {
     const cpuMs = Math.round(cpuMsSince(cpuStart));
     const grownKb = Math.round((peakRss - startRss) / 1024);
     const memoryKb = status === 'memory-limit' ? request.limits.memoryMb * 1024 : grownKb;
@@ -257,7 +269,9 @@ async function runTestInIsolate(request: ExecutionRequest, abandon: Abandon): Pr
 
     if (report.outputExceeded) return finish('output-limit', '', `output exceeded ${request.limits.outputKb} KB`);
     if (report.error) {
-      const memory = /Array buffer allocation failed|Invalid array length|Invalid string length/.test(report.error.message);
+      const memory = /Array buffer allocation failed|Invalid array length|Invalid string length/.test(
+        report.error.message,
+      );
       if (memory && report.error.name === 'RangeError') return finish('memory-limit', '', report.error.message);
       return finish('runtime-error', '', `${report.error.name}: ${report.error.message}`.slice(0, 1000), report.error);
     }
@@ -274,7 +288,8 @@ async function runTestInIsolate(request: ExecutionRequest, abandon: Abandon): Pr
       if (nearMemoryLimit) return finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`);
       return finish('time-limit', '', `CPU time exceeded ${timeLimitMs} ms`);
     }
-    if (/timed out/i.test(text)) return finish('time-limit', '', `did not finish within ${wallLimitMs} ms of wall time`);
+    if (/timed out/i.test(text))
+      return finish('time-limit', '', `did not finish within ${wallLimitMs} ms of wall time`);
     if (/memory limit/i.test(text)) return finish('memory-limit', '', `memory exceeded ${request.limits.memoryMb} MB`);
     if (isolate.isDisposed) return finish('memory-limit', '', 'the sandbox ran out of memory');
     // The harness itself never throws: what reaches us is a rejection the program left unhandled,
@@ -307,7 +322,9 @@ process.on('message', (message: ParentMessage) => {
   const abandon: Abandon = (outcome) => {
     if (abandoned) return;
     abandoned = true;
-    process.send!({ type: 'result', id: message.id, outcome, retiring: true } satisfies ChildMessage, () => process.exit(0));
+    process.send!({ type: 'result', id: message.id, outcome, retiring: true } satisfies ChildMessage, () =>
+      process.exit(0),
+    );
   };
   runTest(message.request, abandon).then(
     (outcome) => {
@@ -319,7 +336,13 @@ process.on('message', (message: ParentMessage) => {
       send({
         type: 'result',
         id: message.id,
-        outcome: { status: 'system-error', output: '', cpuMs: 0, memoryKb: 0, message: `sandbox failure: ${String(error)}` },
+        outcome: {
+          status: 'system-error',
+          output: '',
+          cpuMs: 0,
+          memoryKb: 0,
+          message: `sandbox failure: ${String(error)}`,
+        },
       }),
   );
 });
