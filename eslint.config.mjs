@@ -113,13 +113,27 @@ export default tseslint.config(
   boundary(judgePrismaAllowed, [otherApps('judge'), intoAnApp]),
 
   {
-    // Code that runs inside the sandbox isolate: plain JavaScript, no Node globals.
-    files: ['packages/judge-core/src/sandbox/runtime/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { globalThis: 'readonly' } },
-  },
-  {
+    // Node scripts and configs.
     files: ['**/*.mjs', '**/*.cjs', 'scripts/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // Code that runs inside the sandbox isolate (bundled into one script by runtime/bundle.ts): ES
+    // modules with no Node globals, after the block above so that its process and console do not apply.
+    files: ['packages/judge-core/src/sandbox/runtime/isolate/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { globalThis: 'readonly' } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'console',
+        'require',
+        'Buffer',
+        'setTimeout',
+        'setInterval',
+        'setImmediate',
+      ],
+    },
   },
   // Formatting is Prettier's (checked by `npm run format:check`); turn off the rules that disagree with it.
   prettierConfig,
