@@ -67,8 +67,10 @@ async function judgeTakenSubmission(
     if (!(await submissions.findToJudge(submissionId))) {
       logger.warn('the submission of a judge job does not exist', { submissionId });
     }
+    logger.debug('skipped: the submission is final or at another generation', { submissionId, generation });
     return { outcome: 'skipped' };
   }
+  logger.debug('judging', { submissionId, generation, problemVersionId: submission.problemVersionId, priority });
 
   const stored = await problems.load(submission.problemVersionId);
   const { problem, storeFailures } = watchTestReads(stored);
@@ -92,6 +94,13 @@ async function judgeTakenSubmission(
         // Not awaited, so the next test starts at once: the publisher keeps the submission's events in
         // order (the final event below goes out after every test event) and never rejects.
         onTestFinished: (test, finished) => {
+          logger.trace('test finished', {
+            submissionId,
+            test: test.id,
+            verdict: test.verdict,
+            timeMs: test.timeMs,
+            memoryKb: test.memoryKb,
+          });
           void progress.publish({
             type: 'test',
             submissionId,
