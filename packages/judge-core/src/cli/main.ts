@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `oj` command: judge a solution locally, or verify problem packages. Needs no services.
+// The `oj` command: judge a solution locally, verify problem packages, import and export package zips.
+// Needs no services.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,13 +13,22 @@ import {
   type TestResult,
 } from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
-import { BUILT_IN_PROBLEMS_DIR, findProblemFolders, loadProblemPackage, PackageError } from '../package/load.ts';
+import { ArchiveError, exportPackageZip, importPackageZip } from '../package/archive.ts';
+import {
+  BUILT_IN_PROBLEMS_DIR,
+  findProblemFolders,
+  loadProblemPackage,
+  PackageError,
+  type ProblemPackage,
+} from '../package/load.ts';
 import { verifyPackageFully } from '../package/verify.ts';
 import { SandboxPool } from '../sandbox/pool.ts';
 
 const USAGE = `usage:
   oj judge <problemDir> <solutionFile> [--json]   judge one solution (.js or .ts)
-  oj verify [problemDir...] [--repeat N]         validate every package's test inputs, run its reference solutions (default: problems/*)`;
+  oj verify [problemDir...] [--repeat N]         validate every package's test inputs, run its reference solutions (default: problems/*)
+  oj import <zipFile> <outDir> [--json]           unpack a package zip into a new folder, checked as an upload is
+  oj export <problemDir> <zipFile>                write the package as a zip (the same bytes every time)`;
 
 class UsageError extends Error {}
 
@@ -176,6 +186,57 @@ async function verifyCommand(positionals: string[], repeat: number): Promise<num
   return 0;
 }
 
+/** What `oj import` tells about a package it made. */
+function packageSummary(problem: ProblemPackage) {
+  const { manifest } = problem;
+  return {
+    dir: problem.dir,
+    slug: manifest.slug,
+    title: manifest.title,
+    style: manifest.style,
+    tests: problem.testIds.length,
+    samples: manifest.samples,
+    subtasks: manifest.subtasks.map((subtask) => ({
+      id: subtask.id,
+      score: subtask.score,
+      tests: subtask.tests.length,
+    })),
+    limits: manifest.limits,
+    checker: manifest.checker.type,
+    solutions: manifest.solutions.length,
+  };
+}
+
+async function importCommand(args: string[], json: boolean): Promise<number> {
+  const [zipFile, outDir] = args;
+  if (!zipFile || !outDir || args.length > 2) throw new UsageError('import needs <zipFile> and <outDir>');
+  const { problem } = await importPackageZip(fromUser(zipFile), fromUser(outDir));
+  const summary = packageSummary(problem);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return 0;
+  }
+  const { limits } = summary;
+  process.stdout.write(
+    [
+      `imported ${summary.slug} (${summary.title}) into ${outDir}`,
+      `  style ${summary.style}, checker ${summary.checker}, ${summary.tests} tests (samples: ${summary.samples.join(', ') || 'none'}), ${summary.solutions} reference solution(s)`,
+      `  limits: ${limits.timeMs} ms, ${limits.memoryMb} MB memory, ${limits.stackMb} MB stack, ${limits.outputKb} KB output`,
+      ...summary.subtasks.map((subtask) => `  subtask ${subtask.id}: ${subtask.score} points, ${subtask.tests} tests`),
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const [problemDir, zipFile] = args;
+  if (!problemDir || !zipFile || args.length > 2) throw new UsageError('export needs <problemDir> and <zipFile>');
+  const { files } = await exportPackageZip(fromUser(problemDir), fromUser(zipFile));
+  process.stdout.write(`wrote ${zipFile}: ${files.length} files\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -194,6 +255,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'judge':
       return judgeCommand(rest, values.json);
+    case 'import':
+      return importCommand(rest, values.json);
+    case 'export':
+      return exportCommand(rest);
     case 'verify': {
       const repeat = Number(values.repeat);
       if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100)
@@ -211,7 +276,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) process.stderr.write(`oj: ${error.message}\n${USAGE}\n`);
-    else if (error instanceof PackageError) process.stderr.write(`oj: ${error.message}\n`);
+    else if (error instanceof PackageError || error instanceof ArchiveError)
+      process.stderr.write(`oj: ${error.message}\n`);
     else if (
       error instanceof Error &&
       error.name === 'TypeError' &&
