@@ -223,6 +223,19 @@ describe('oj verify', () => {
     const { code, stdout } = await oj('verify', dir);
     expect(code).toBe(0);
     expect(stdout).toMatch(/all 1 package\(s\) sound\n$/);
+    expect(stdout).toMatch(/\n {2}time limit: limit 1000 ms, slowest AC \d+ ms, suggested \d+ ms\n/);
+  });
+
+  it('advises on the time limit from the AC and TLE solutions, measuring the TLE one past the limit', async () => {
+    const dir = await subsetsWithSolutions([
+      { file: 'solutions/ac.js', expect: 'AC' },
+      { file: 'solutions/tle-loop.js', expect: 'TLE' },
+    ]);
+    await writeFile(path.join(dir, 'solutions/tle-loop.js'), 'var subsets = function () { while (true) {} };\n');
+    const { code, stdout } = await oj('verify', dir);
+    expect(code).toBe(0);
+    // Cut off at 3 x the limit: its real time is only known to be more.
+    expect(stdout).toMatch(/time limit: limit 1000 ms, slowest AC \d+ ms, fastest TLE > \d{4} ms, suggested \d+ ms\n/);
   });
 
   it('exits 1 for an unsound package: a reference solution does not get its expected verdict', async () => {

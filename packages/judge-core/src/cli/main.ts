@@ -21,7 +21,8 @@ import {
   PackageError,
   type ProblemPackage,
 } from '../package/load.ts';
-import { verifyPackageFully } from '../package/verify.ts';
+import { describeAdvice } from '../package/time-limit.ts';
+import { adviseFromChecks, verifyPackageFully } from '../package/verify.ts';
 import { SandboxPool } from '../sandbox/pool.ts';
 
 const USAGE = `usage:
@@ -161,6 +162,11 @@ async function verifyCommand(positionals: string[], repeat: number): Promise<num
           if (verification.invalidInputs.length > 0)
             process.stdout.write('       reference solutions not run: fix the tests (or validator.js) first\n');
           if (!verification.sound) unsound++;
+          else if (round === repeat) {
+            const advice = await adviseFromChecks(problem, verification.solutions, pool, { concurrency: pool.size });
+            process.stdout.write(`  time limit: ${describeAdvice(advice)}\n`);
+            for (const warning of advice.warnings) process.stdout.write(`  warning: ${warning}\n`);
+          }
         }
       } catch (error) {
         if (!(error instanceof PackageError)) throw error;

@@ -4,6 +4,7 @@ import { LANGUAGE_BY_EXTENSION, type JudgeResult, type Verdict } from '@oj/share
 import { judgeSubmission } from '../judge.ts';
 import type { SandboxRunner } from '../sandbox/runner.ts';
 import type { ProblemPackage } from './load.ts';
+import { adviseTimeLimit, type SolutionTiming, type TimeLimitAdvice } from './time-limit.ts';
 import { validateTests, type TestValidation } from './validate.ts';
 
 export interface SolutionCheck {
@@ -79,4 +80,48 @@ export async function verifyPackageFully(
   if (invalidInputs.length > 0) return { invalidInputs, solutions: [], sound: false };
   const solutions = await verifyPackage(problem, runner, options);
   return { invalidInputs, solutions, sound: solutions.every((check) => check.ok) };
+}
+
+/** Solutions that must get TLE are measured again with this many times the limit, to see how far off they are. */
+export const TIME_LIMITED_MEASURE_FACTOR = 3;
+
+/**
+ * Time-limit advice from a verification's checks. The accepted solutions' times are those of the checks;
+ * each solution that must get TLE (and did) is judged once more with TIME_LIMITED_MEASURE_FACTOR times the
+ * limit, since under the limit itself it is cut off at the limit.
+ */
+export async function adviseFromChecks(
+  problem: ProblemPackage,
+  checks: SolutionCheck[],
+  runner: SandboxRunner,
+  options: { concurrency: number },
+): Promise<TimeLimitAdvice> {
+  const { limits } = problem.manifest;
+  const measuringLimitMs = Math.min(20_000, limits.timeMs * TIME_LIMITED_MEASURE_FACTOR);
+  const measuring: ProblemPackage = {
+    ...problem,
+    manifest: { ...problem.manifest, limits: { ...limits, timeMs: measuringLimitMs } },
+  };
+  const timings: SolutionTiming[] = [];
+  for (const check of checks) {
+    if (!check.ok) continue;
+    if (check.expected !== 'TLE') {
+      timings.push({ file: check.file, expected: check.expected, slowestMs: check.result.timeMs, timedOut: false });
+      continue;
+    }
+    const source = await readFile(path.join(problem.dir, check.file), 'utf8');
+    const language = LANGUAGE_BY_EXTENSION[path.extname(check.file)];
+    if (!language) continue;
+    const result = await judgeSubmission(
+      {
+        problem: measuring,
+        source,
+        language,
+        sandboxKey: `measure:${problem.manifest.slug}:${check.file}:${Math.random()}`,
+      },
+      { runner, concurrency: options.concurrency },
+    );
+    timings.push({ file: check.file, expected: 'TLE', slowestMs: result.timeMs, timedOut: result.verdict === 'TLE' });
+  }
+  return adviseTimeLimit(limits.timeMs, timings);
 }
