@@ -12,4 +12,4 @@ export function createPrismaClient(connectionString: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }
 
-export { importProblemPackage, type ImportOptions, type ImportResult } from './problem-import.ts';
+export { importProblemPackage, ProblemExistsError, type ImportOptions, type ImportResult } from './problem-import.ts';

@@ -7,6 +7,21 @@ export interface ImportOptions {
   ownerId?: number;
   uploadedById?: number;
   visibility?: 'public' | 'private';
+  /**
+   * Make the new version the one learners see (the default). Off for a public problem's upload that must
+   * wait to be published; the first version of a problem is always current.
+   */
+  makeCurrent?: boolean;
+  /** Refuse (ProblemExistsError) when a problem of this slug exists: the caller checked it did not. */
+  createOnly?: boolean;
+}
+
+/** importProblemPackage was told to create the problem, and one of that slug exists (made meanwhile). */
+export class ProblemExistsError extends Error {
+  constructor(slug: string) {
+    super(`a problem named ${slug} exists already`);
+    this.name = 'ProblemExistsError';
+  }
 }
 
 export interface ImportResult {
@@ -15,6 +30,8 @@ export interface ImportResult {
   versionNumber: number;
   /** False when an identical package was already stored: nothing changed. */
   created: boolean;
+  /** Whether this version is now the problem's current one. */
+  current: boolean;
 }
 
 interface PreparedBlob {
@@ -84,7 +101,11 @@ export async function importProblemPackage(
     });
   }
 
+  const makeCurrent = options.makeCurrent ?? true;
   return prisma.$transaction(async (tx) => {
+    if (options.createOnly && (await tx.problem.findUnique({ where: { slug: manifest.slug }, select: { id: true } }))) {
+      throw new ProblemExistsError(manifest.slug);
+    }
     const fields = { title: manifest.title, difficulty: manifest.difficulty, tags: manifest.tags };
     const problem = await tx.problem.upsert({
       where: { slug: manifest.slug },
@@ -94,16 +115,19 @@ export async function importProblemPackage(
         visibility: options.visibility ?? 'private',
         ownerId: options.ownerId ?? null,
       },
-      update: { ...fields, ...(options.visibility ? { visibility: options.visibility } : {}) },
+      // A version that waits to be published leaves the problem's listing as it is, too.
+      update: makeCurrent ? { ...fields, ...(options.visibility ? { visibility: options.visibility } : {}) } : {},
     });
+    const becomesCurrent = makeCurrent || problem.currentVersionId === null;
     const existing = await tx.problemVersion.findUnique({
       where: { problemId_contentHash: { problemId: problem.id, contentHash } },
     });
     if (existing) {
-      if (problem.currentVersionId !== existing.id) {
+      if (becomesCurrent && problem.currentVersionId !== existing.id) {
         await tx.problem.update({ where: { id: problem.id }, data: { currentVersionId: existing.id } });
       }
-      return { problemId: problem.id, versionId: existing.id, versionNumber: existing.number, created: false };
+      const current = becomesCurrent || problem.currentVersionId === existing.id;
+      return { problemId: problem.id, versionId: existing.id, versionNumber: existing.number, created: false, current };
     }
     const latest = await tx.problemVersion.findFirst({
       where: { problemId: problem.id },
@@ -130,7 +154,13 @@ export async function importProblemPackage(
         },
       },
     });
-    await tx.problem.update({ where: { id: problem.id }, data: { currentVersionId: version.id } });
-    return { problemId: problem.id, versionId: version.id, versionNumber: version.number, created: true };
+    if (becomesCurrent) await tx.problem.update({ where: { id: problem.id }, data: { currentVersionId: version.id } });
+    return {
+      problemId: problem.id,
+      versionId: version.id,
+      versionNumber: version.number,
+      created: true,
+      current: becomesCurrent,
+    };
   });
 }

@@ -45,6 +45,7 @@ export function toErrorResponse(error: unknown, correlationId: string): ErrorRes
   if (error instanceof DomainError) {
     const body: ApiError = { error: { code: error.code, message: error.message } };
     if (error.fields) body.error.fields = error.fields;
+    if (error.problems) body.error.problems = error.problems;
     return { status: error.status, body, headers: error.headers, unexpected: false };
   }
   const databaseError = expectedDatabaseError(error);

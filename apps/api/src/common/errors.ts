@@ -3,6 +3,8 @@ import { ERROR_STATUS, type ErrorCode } from '@oj/shared';
 export interface DomainErrorOptions {
   /** Per-field reasons, for validation failures. */
   fields?: Record<string, string>;
+  /** Every reason a whole upload was refused for (a problem package). */
+  problems?: string[];
   /** Response headers that go with the error (Retry-After for 429). */
   headers?: Record<string, string>;
   /** What went wrong, for the logs only. */
@@ -16,6 +18,7 @@ export interface DomainErrorOptions {
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  readonly problems: string[] | undefined;
   readonly headers: Record<string, string>;
   readonly internalMessage: string | undefined;
 
@@ -24,6 +27,7 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.fields = options.fields;
+    this.problems = options.problems;
     this.headers = options.headers ?? {};
     this.internalMessage = options.internalMessage;
   }

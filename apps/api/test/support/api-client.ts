@@ -11,8 +11,8 @@ export interface ApiResponse<Body = unknown> {
 }
 
 export interface RequestOptions {
-  /** A raw body sent as is (malformed JSON); otherwise `json` is serialized. */
-  rawBody?: string;
+  /** A raw body sent as is (malformed JSON, a zip); otherwise `json` is serialized. */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   json?: unknown;
   headers?: Record<string, string>;
   /** Leave out the X-CSRF-Token header. */

@@ -1,0 +1,98 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { ArchiveError, DEFAULT_ARCHIVE_LIMITS, importPackageZip, PackageError } from '@oj/judge-core/package';
+import type { PackageUploadResponse } from '@oj/shared';
+import type { AuthUser } from '../auth/auth-user.ts';
+import { hasRole } from '../auth/auth-user.ts';
+import { DomainError } from '../common/errors.ts';
+import { ProblemRepository } from './problem.repository.ts';
+
+/** The largest package zip the API takes (the archive layer's own limit, so both say the same). */
+export const MAX_PACKAGE_ZIP_BYTES = DEFAULT_ARCHIVE_LIMITS.maxCompressedBytes;
+
+function tooLarge(): DomainError {
+  return new DomainError(
+    'PAYLOAD_TOO_LARGE',
+    `a package zip may be at most ${MAX_PACKAGE_ZIP_BYTES / (1024 * 1024)} MiB`,
+  );
+}
+
+/** Passes the body through and fails as soon as it is larger than allowed, whatever Content-Length said. */
+class SizeCap extends Transform {
+  #received = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.#received += chunk.length;
+    if (this.#received > MAX_PACKAGE_ZIP_BYTES) callback(tooLarge());
+    else callback(null, chunk);
+  }
+}
+
+export interface PackageUpload {
+  body: Readable;
+  contentType: string | undefined;
+  contentLength: number | undefined;
+}
+
+/** Setters' problem packages: a zip in, a new immutable version of its problem out. */
+@Injectable()
+export class ProblemPackagesService {
+  constructor(@Inject(ProblemRepository) private readonly problems: ProblemRepository) {}
+
+  /**
+   * Streams the zip to a temporary file (never whole in memory), unpacks it with the archive layer's limits,
+   * loads the package and stores it. A new slug becomes a private draft of the uploader; an existing
+   * problem takes the version only from its owner or an admin, and learners see it at once only while
+   * the problem is a private draft (a public problem's version waits to be published).
+   */
+  async upload(user: AuthUser, upload: PackageUpload): Promise<PackageUploadResponse> {
+    const type = upload.contentType?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/zip' && type !== 'application/x-zip-compressed') {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the package as a zip, with Content-Type: application/zip');
+    }
+    if (upload.contentLength !== undefined && upload.contentLength > MAX_PACKAGE_ZIP_BYTES) throw tooLarge();
+
+    const scratch = await mkdtemp(path.join(tmpdir(), 'oj-upload-'));
+    try {
+      const zipFile = path.join(scratch, 'package.zip');
+      await pipeline(upload.body, new SizeCap(), createWriteStream(zipFile)).catch((error: unknown) => {
+        throw error instanceof DomainError
+          ? error
+          : new DomainError('VALIDATION_FAILED', 'the upload was cut off before its end');
+      });
+      const { problem: pkg } = await importPackageZip(zipFile, path.join(scratch, 'package')).catch(
+        (error: unknown) => {
+          if (error instanceof ArchiveError || error instanceof PackageError) {
+            throw new DomainError('VALIDATION_FAILED', 'the package is refused', {
+              problems: error.problems,
+              internalMessage: error.message,
+            });
+          }
+          throw error;
+        },
+      );
+
+      const slug = pkg.manifest.slug;
+      const existing = await this.problems.findRef(slug);
+      if (existing && existing.ownerId !== user.id && !hasRole(user, 'admin')) {
+        throw new DomainError('FORBIDDEN', `the problem ${slug} belongs to someone else`);
+      }
+      const makeCurrent = existing === null || existing.visibility === 'private';
+      const stored = await this.problems.storePackage(pkg, { userId: user.id, create: existing === null, makeCurrent });
+      return {
+        slug,
+        versionNumber: stored.versionNumber,
+        created: stored.created,
+        current: stored.current,
+        tests: pkg.testIds.length,
+      };
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+}

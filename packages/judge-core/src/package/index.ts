@@ -1,0 +1,11 @@
+// The package layer on its own (`@oj/judge-core/package`): loading, importing and exporting packages,
+// without the sandbox, for services that store packages but never run code (the API).
+export {
+  ArchiveError,
+  DEFAULT_ARCHIVE_LIMITS,
+  exportPackageZip,
+  importPackageZip,
+  type ArchiveLimits,
+  type ImportedPackage,
+} from './archive.ts';
+export { loadProblemPackage, PackageError, type ProblemPackage, type TestCase } from './load.ts';
