@@ -48,6 +48,55 @@ function blobOf(text: string): PreparedBlob {
   return { hash: sha256(bytes), bytes };
 }
 
+/** Bytes of blobs held before they are written: a few tests' worth, whatever the package's size. */
+const BLOB_BATCH_BYTES = 8 * 1024 * 1024;
+const BLOB_BATCH_COUNT = 20;
+
+/**
+ * Writes content-addressed blobs in small batches, skipping the ones already stored. Blobs go in before
+ * the version's transaction: they are immutable and harmless if the import fails.
+ */
+class BlobWriter {
+  readonly #prisma: PrismaClient;
+  #pending = new Map<string, PreparedBlob>();
+  #pendingBytes = 0;
+
+  constructor(prisma: PrismaClient) {
+    this.#prisma = prisma;
+  }
+
+  /** Queues the blob (written by the next flush at the latest) and returns its hash. */
+  async add(blob: PreparedBlob): Promise<string> {
+    if (!this.#pending.has(blob.hash)) {
+      this.#pending.set(blob.hash, blob);
+      this.#pendingBytes += blob.bytes.length;
+    }
+    if (this.#pendingBytes >= BLOB_BATCH_BYTES || this.#pending.size >= BLOB_BATCH_COUNT) await this.flush();
+    return blob.hash;
+  }
+
+  async flush(): Promise<void> {
+    if (this.#pending.size === 0) return;
+    const batch = [...this.#pending.values()];
+    this.#pending = new Map();
+    this.#pendingBytes = 0;
+    const known = new Set(
+      (
+        await this.#prisma.blob.findMany({
+          where: { hash: { in: batch.map((blob) => blob.hash) } },
+          select: { hash: true },
+        })
+      ).map((blob) => blob.hash),
+    );
+    const missing = batch.filter((blob) => !known.has(blob.hash));
+    if (missing.length === 0) return;
+    await this.#prisma.blob.createMany({
+      data: missing.map((blob) => ({ hash: blob.hash, bytes: blob.bytes, sizeBytes: blob.bytes.length })),
+      skipDuplicates: true,
+    });
+  }
+}
+
 /**
  * Stores a validated package as a new immutable version of its problem (by slug) and makes it the
  * current one. Test data goes into content-addressed blobs, so an unchanged test costs nothing; an
@@ -59,47 +108,33 @@ export async function importProblemPackage(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const { manifest } = pkg;
-  const tests = await Promise.all(
-    pkg.testIds.map(async (id, ordinal) => {
-      const test = await pkg.readTest(id);
-      return {
-        name: id,
-        ordinal,
-        isSample: manifest.samples.includes(id),
-        input: blobOf(test.input),
-        expected: blobOf(test.expected),
-      };
-    }),
-  );
-  const checker = pkg.checkerCode === undefined ? undefined : blobOf(pkg.checkerCode);
+  // Tests are read and stored one at a time, so a package of 50 MB never sits whole in memory: only the
+  // blobs waiting for the next batch do (BlobWriter), and the hashes of the rest.
+  const blobs = new BlobWriter(prisma);
+  const tests: { name: string; ordinal: number; isSample: boolean; inputHash: string; expectedHash: string }[] = [];
+  for (const [ordinal, id] of pkg.testIds.entries()) {
+    const test = await pkg.readTest(id);
+    const input = await blobs.add(blobOf(test.input));
+    const expected = await blobs.add(blobOf(test.expected));
+    tests.push({
+      name: id,
+      ordinal,
+      isSample: manifest.samples.includes(id),
+      inputHash: input,
+      expectedHash: expected,
+    });
+  }
+  const checkerHash = pkg.checkerCode === undefined ? undefined : await blobs.add(blobOf(pkg.checkerCode));
+  await blobs.flush();
   const locales = Object.keys(pkg.statements).sort();
   const contentHash = sha256(
     JSON.stringify({
       manifest,
       statements: locales.map((locale) => [locale, sha256(pkg.statements[locale]!)]),
-      tests: tests.map((test) => [test.name, test.isSample, test.input.hash, test.expected.hash]),
-      checker: checker?.hash ?? null,
+      tests: tests.map((test) => [test.name, test.isSample, test.inputHash, test.expectedHash]),
+      checker: checkerHash ?? null,
     }),
   );
-
-  const blobs = new Map<string, PreparedBlob>();
-  for (const blob of [...tests.flatMap((test) => [test.input, test.expected]), ...(checker ? [checker] : [])])
-    blobs.set(blob.hash, blob);
-  const known = new Set(
-    (await prisma.blob.findMany({ where: { hash: { in: [...blobs.keys()] } }, select: { hash: true } })).map(
-      (blob) => blob.hash,
-    ),
-  );
-  const missing = [...blobs.values()].filter((blob) => !known.has(blob.hash));
-  // Blobs go in before the transaction, in batches: they are immutable and harmless if the import fails.
-  for (let start = 0; start < missing.length; start += 20) {
-    await prisma.blob.createMany({
-      data: missing
-        .slice(start, start + 20)
-        .map((blob) => ({ hash: blob.hash, bytes: blob.bytes, sizeBytes: blob.bytes.length })),
-      skipDuplicates: true,
-    });
-  }
 
   const makeCurrent = options.makeCurrent ?? true;
   return prisma.$transaction(async (tx) => {
@@ -140,7 +175,7 @@ export async function importProblemPackage(
         number: (latest?.number ?? 0) + 1,
         manifest,
         contentHash,
-        checkerHash: checker?.hash ?? null,
+        checkerHash: checkerHash ?? null,
         uploadedById: options.uploadedById ?? null,
         statements: { create: locales.map((locale) => ({ locale, markdown: pkg.statements[locale]! })) },
         tests: {
@@ -148,8 +183,8 @@ export async function importProblemPackage(
             ordinal: test.ordinal,
             name: test.name,
             isSample: test.isSample,
-            inputHash: test.input.hash,
-            expectedOutputHash: test.expected.hash,
+            inputHash: test.inputHash,
+            expectedOutputHash: test.expectedHash,
           })),
         },
       },

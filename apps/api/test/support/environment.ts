@@ -52,6 +52,8 @@ export interface ApiTestEnvironment {
   startJudge(): Promise<void>;
   /** The API process's output so far (for failure messages). */
   apiOutput(): string;
+  /** The API process's id (benchmarks read its memory from /proc). */
+  apiPid: number;
   destroy(): Promise<void>;
 }
 
@@ -258,6 +260,7 @@ export async function createApiTestEnvironment(
       );
     },
     apiOutput: () => api.output(),
+    apiPid: api.child.pid ?? 0,
     async destroy() {
       await stopProcess(api.child);
       for (const judge of judges) await stopProcess(judge);
