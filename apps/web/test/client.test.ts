@@ -86,6 +86,17 @@ describe('the API client', () => {
     const error = await failure(api.register({ username: 'ab', password: 'long enough' }));
     expect(error.kind).toBe('invalid');
     expect(error.fields).toEqual({ username: 'too short' });
+    expect(error.problems).toEqual([]);
+  });
+
+  it('keeps every reason of a refused upload', async () => {
+    const problems = ['statement.md is missing', '"../x": a path out of the package (..)'];
+    const api = createApiClient({
+      baseUrl: '',
+      fetch: () => respond(400, { error: { code: 'VALIDATION_FAILED', message: 'the package is refused', problems } }),
+    });
+    const error = await failure(api.run({ problem: 'subsets', language: 'javascript', code: 'x' }));
+    expect(error.problems).toEqual(problems);
   });
 
   it('reports an unreachable API as such, and a non-JSON error page by its status', async () => {

@@ -42,6 +42,8 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** Every reason a whole upload was refused for (a problem package), as the API lists them. */
+  readonly problems: string[];
   readonly retryAfterSeconds: number | undefined;
   readonly correlationId: string | undefined;
 
@@ -50,6 +52,7 @@ export class ApiRequestError extends Error {
     code: string;
     message: string;
     fields?: Record<string, string> | undefined;
+    problems?: string[] | undefined;
     retryAfterSeconds?: number | undefined;
     correlationId?: string | undefined;
   }) {
@@ -58,6 +61,7 @@ export class ApiRequestError extends Error {
     this.status = options.status;
     this.code = options.code;
     this.fields = options.fields ?? {};
+    this.problems = options.problems ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.correlationId = options.correlationId;
   }
@@ -141,8 +145,8 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   const parsed = apiErrorSchema.safeParse(body);
   const base = { status: response.status, retryAfterSeconds: retryAfter(response) };
   if (parsed.success) {
-    const { code, message, fields, correlationId } = parsed.data.error;
-    return new ApiRequestError({ ...base, code, message, fields, correlationId });
+    const { code, message, fields, problems, correlationId } = parsed.data.error;
+    return new ApiRequestError({ ...base, code, message, fields, problems, correlationId });
   }
   return new ApiRequestError({
     ...base,
