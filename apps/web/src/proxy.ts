@@ -3,7 +3,7 @@
 // The client's address in X-Forwarded-For and the response headers are settled in lib/site-server.ts.
 import type { ApiError } from '@oj/shared';
 import { NextResponse, type NextRequest } from 'next/server';
-import { MAX_PROXIED_BODY_BYTES } from '@/lib/http-policy';
+import { maxProxiedBodyBytes } from '@/lib/http-policy';
 
 function tooLarge(): NextResponse {
   const body: ApiError = { error: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' } };
@@ -13,7 +13,8 @@ function tooLarge(): NextResponse {
 export function proxy(request: NextRequest) {
   // Answered before any of the body is forwarded. A body sent without a length is cut off by Next at the
   // same size, and the API's own smaller JSON limit answers 413 long before that.
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_PROXIED_BODY_BYTES) return tooLarge();
+  const limit = maxProxiedBodyBytes(request.method, request.nextUrl.pathname);
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge();
   const target = new URL(
     `${request.nextUrl.pathname}${request.nextUrl.search}`,
     process.env.API_URL ?? 'http://127.0.0.1:3001',

@@ -15,6 +15,7 @@ export async function Header() {
     { href: '/problems', label: t('problems') },
     { href: '/submissions', label: t('submissions') },
     ...(user ? [{ href: `/users/${encodeURIComponent(user.username)}`, label: t('profile') }] : []),
+    ...(user && user.role !== 'learner' ? [{ href: '/setter/packages', label: t('packages') }] : []),
     ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
   ];
 

@@ -19,8 +19,18 @@ export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
 ];
 
-/**
- * The largest request body the site passes on to the API. Next buffers at most this much of a body for
- * its proxy (next.config.ts sets it); a longer body would be cut short and the API would wait for the rest.
- */
+/** The largest request body the site passes on to the API, except for package uploads. */
 export const MAX_PROXIED_BODY_BYTES = 10 * 1024 * 1024;
+/** Where setters upload problem package zips, and the largest zip the API takes there. */
+export const PACKAGE_UPLOAD_PATH = '/api/problems/packages';
+export const MAX_PACKAGE_UPLOAD_BYTES = 64 * 1024 * 1024;
+/**
+ * What Next buffers at most of a body for its proxy (next.config.ts sets it): a longer body would be cut
+ * short and the API would wait for the rest. src/proxy.ts holds every other route to MAX_PROXIED_BODY_BYTES.
+ */
+export const PROXY_BUFFER_BYTES = MAX_PACKAGE_UPLOAD_BYTES;
+
+/** The body limit of one proxied request. */
+export function maxProxiedBodyBytes(method: string, pathname: string): number {
+  return method === 'POST' && pathname === PACKAGE_UPLOAD_PATH ? MAX_PACKAGE_UPLOAD_BYTES : MAX_PROXIED_BODY_BYTES;
+}

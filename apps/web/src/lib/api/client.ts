@@ -8,6 +8,7 @@ import {
   createSubmissionResponseSchema,
   endedSessionsResponseSchema,
   meResponseSchema,
+  packageUploadResponseSchema,
   problemDetailSchema,
   problemListResponseSchema,
   runResponseSchema,
@@ -164,7 +165,8 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function send(method: Method, path: string, body: unknown, refreshCsrf: boolean): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const isFile = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = isFile ? 'application/zip' : 'application/json';
     if (method !== 'GET' && options.csrfToken) {
       const token = await options.csrfToken(refreshCsrf);
       if (token) headers['x-csrf-token'] = token;
@@ -175,7 +177,7 @@ export function createApiClient(options: ApiClientOptions) {
         headers,
         credentials: 'same-origin',
         cache: 'no-store',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: isFile ? body : JSON.stringify(body) } : {}),
       });
     } catch (cause) {
       throw new ApiRequestError({
@@ -257,6 +259,8 @@ export function createApiClient(options: ApiClientOptions) {
     submissionEventsUrl: (id: number) => `${options.baseUrl}/api/submissions/${id}/events`,
 
     run: (body: RunRequestBody) => request('POST', '/api/runs', runResponseSchema, body),
+    /** A setter's problem package, as the zip file they picked. */
+    uploadPackage: (zip: Blob) => request('POST', '/api/problems/packages', packageUploadResponseSchema, zip),
 
     listUsers: (query: Partial<AdminUserListQuery> = {}) =>
       request('GET', `/api/admin/users${queryString(query)}`, adminUserListResponseSchema),
