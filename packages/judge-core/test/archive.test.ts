@@ -152,6 +152,14 @@ describe('a zip is refused, naming the reason, with nothing written', () => {
     expect((await refusal(bzip)).join()).toMatch(/compression method 12/);
   });
 
+  it('for a file named like the folder of another', async () => {
+    const zip = await writeZip('file-and-folder.zip', [
+      { name: 'tests', data: Buffer.from('not a folder') },
+      ...(await packageEntries('subsets')),
+    ]);
+    expect((await refusal(zip)).join('\n')).toMatch(/^tests\/01\.json: /);
+  });
+
   it('for a file that is in it twice', async () => {
     const entries = await packageEntries('subsets');
     const zip = await writeZip('twice.zip', [...entries, entries.find((entry) => entry.name === 'statement.md')!]);

@@ -213,8 +213,9 @@ async function extract(
   const budget = { remaining: limits.maxUncompressedBytes };
   for (const { entry, name, target } of planned) {
     const destination = path.join(into, ...target.split('/'));
-    await mkdir(path.dirname(destination), { recursive: true });
     try {
+      // Fails when a file of the zip has the name of another's folder ("tests" and "tests/01.in").
+      await mkdir(path.dirname(destination), { recursive: true });
       const stream = await zip.openReadStreamPromise(entry);
       // Streamed to disk: a 10 MB test never sits whole in memory.
       await pipeline(
