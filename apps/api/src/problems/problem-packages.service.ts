@@ -3,10 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { ArchiveError, DEFAULT_ARCHIVE_LIMITS, importPackageZip, PackageError } from '@oj/judge-core/package';
+import {
+  ArchiveError,
+  ByteLimit,
+  DEFAULT_ARCHIVE_LIMITS,
+  importPackageZip,
+  PackageError,
+} from '@oj/judge-core/package';
 import type { PackageUploadResponse } from '@oj/shared';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { hasRole } from '../auth/auth-user.ts';
@@ -21,16 +26,6 @@ function tooLarge(): DomainError {
     'PAYLOAD_TOO_LARGE',
     `a package zip may be at most ${MAX_PACKAGE_ZIP_BYTES / (1024 * 1024)} MiB`,
   );
-}
-
-/** Passes the body through and fails as soon as it is larger than allowed, whatever Content-Length said. */
-class SizeCap extends Transform {
-  #received = 0;
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.#received += chunk.length;
-    if (this.#received > MAX_PACKAGE_ZIP_BYTES) callback(tooLarge());
-    else callback(null, chunk);
-  }
 }
 
 export interface PackageUpload {
@@ -60,7 +55,11 @@ export class ProblemPackagesService {
     const scratch = await mkdtemp(path.join(tmpdir(), 'oj-upload-'));
     try {
       const zipFile = path.join(scratch, 'package.zip');
-      await pipeline(upload.body, new SizeCap(), createWriteStream(zipFile)).catch((error: unknown) => {
+      await pipeline(
+        upload.body,
+        new ByteLimit({ remaining: MAX_PACKAGE_ZIP_BYTES }, tooLarge),
+        createWriteStream(zipFile),
+      ).catch((error: unknown) => {
         throw error instanceof DomainError
           ? error
           : new DomainError('VALIDATION_FAILED', 'the upload was cut off before its end');

@@ -187,18 +187,21 @@ function withoutTopFolder(files: NamedEntry[]): PlannedEntry[] {
   return files.map(({ entry, name }) => ({ entry, name, target: strip ? name.slice(onlyTop.length + 1) : name }));
 }
 
-/** Counts the bytes that really come out of an entry, against the whole zip's budget. */
-class ByteBudget extends Transform {
+/**
+ * Passes bytes through and fails with `exceeded()` once more than the budget has gone by. One budget can
+ * be shared by several streams (every entry of a zip against the whole zip's limit).
+ */
+export class ByteLimit extends Transform {
   readonly #budget: { remaining: number };
-  readonly #name: string;
-  constructor(budget: { remaining: number }, name: string) {
+  readonly #exceeded: () => Error;
+  constructor(budget: { remaining: number }, exceeded: () => Error) {
     super();
     this.#budget = budget;
-    this.#name = name;
+    this.#exceeded = exceeded;
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.#budget.remaining -= chunk.length;
-    if (this.#budget.remaining < 0) callback(new Error(`${this.#name}: the files unpack to more than allowed`));
+    if (this.#budget.remaining < 0) callback(this.#exceeded());
     else callback(null, chunk);
   }
 }
@@ -220,7 +223,7 @@ async function extract(
       // Streamed to disk: a 10 MB test never sits whole in memory.
       await pipeline(
         stream,
-        new ByteBudget(budget, name),
+        new ByteLimit(budget, () => new Error(`${name}: the files unpack to more than allowed`)),
         createWriteStream(destination, { flags: 'wx', mode: 0o644 }),
       );
     } catch (error) {
@@ -261,12 +264,15 @@ export async function importPackageZip(
     await mkdir(path.dirname(target), { recursive: true });
     staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-import-`));
     await extract(zipFile, zip, planned, staging, limits);
-    await loadProblemPackage(staging).catch((error: unknown) => {
+    await rename(staging, target);
+    staging = undefined;
+    // Loaded once, where it stays (a package's reads are bound to its folder); taken away again if broken.
+    const problem = await loadProblemPackage(target).catch(async (error: unknown) => {
+      await rm(target, { recursive: true, force: true });
       if (error instanceof PackageError) throw new PackageError(zipFile, error.problems);
       throw error;
     });
-    await rename(staging, target);
-    return { dir: target, problem: await loadProblemPackage(target) };
+    return { dir: target, problem };
   } finally {
     zip.close();
     if (staging) await rm(staging, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // without the sandbox, for services that store packages but never run code (the API).
 export {
   ArchiveError,
+  ByteLimit,
   DEFAULT_ARCHIVE_LIMITS,
   exportPackageZip,
   importPackageZip,
