@@ -38,14 +38,17 @@ const MAX_LIMIT_MS = 20_000;
 
 /** A round figure at or above `ms`: steps of 50 ms up to 1 s, of 100 ms up to 5 s, then of 500 ms. */
 export function roundLimitUp(ms: number): number {
-  const step = ms <= 1000 ? 50 : ms <= 5000 ? 100 : 500;
-  return Math.min(MAX_LIMIT_MS, Math.max(MIN_LIMIT_MS, Math.ceil(ms / step) * step));
+  return roundLimit(ms, Math.ceil);
 }
 
 /** The same, at or below `ms`. */
 function roundLimitDown(ms: number): number {
+  return roundLimit(ms, Math.floor);
+}
+
+function roundLimit(ms: number, round: (steps: number) => number): number {
   const step = ms <= 1000 ? 50 : ms <= 5000 ? 100 : 500;
-  return Math.min(MAX_LIMIT_MS, Math.max(MIN_LIMIT_MS, Math.floor(ms / step) * step));
+  return Math.min(MAX_LIMIT_MS, Math.max(MIN_LIMIT_MS, round(ms / step) * step));
 }
 
 /**

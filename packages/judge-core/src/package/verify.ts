@@ -15,6 +15,33 @@ export interface SolutionCheck {
   result: JudgeResult;
 }
 
+/** Judges one of the package's solution files; a file of no known language is a CE. */
+async function judgeSolution(
+  problem: ProblemPackage,
+  file: string,
+  runner: SandboxRunner,
+  concurrency: number,
+): Promise<JudgeResult> {
+  const language = LANGUAGE_BY_EXTENSION[path.extname(file)];
+  if (!language) {
+    return {
+      verdict: 'CE',
+      score: 0,
+      maxScore: 0,
+      tests: [],
+      subtasks: [],
+      timeMs: 0,
+      memoryKb: 0,
+      compileMessage: `unknown language of ${file}`,
+    };
+  }
+  const source = await readFile(path.join(problem.dir, file), 'utf8');
+  return judgeSubmission(
+    { problem, source, language, sandboxKey: `verify:${problem.manifest.slug}:${file}:${Math.random()}` },
+    { runner, concurrency },
+  );
+}
+
 /** Judges each reference solution of a package; the package is sound when every one gets its expected verdict. */
 export async function verifyPackage(
   problem: ProblemPackage,
@@ -23,28 +50,7 @@ export async function verifyPackage(
 ): Promise<SolutionCheck[]> {
   const checks: SolutionCheck[] = [];
   for (const solution of problem.manifest.solutions) {
-    const language = LANGUAGE_BY_EXTENSION[path.extname(solution.file)];
-    const source = await readFile(path.join(problem.dir, solution.file), 'utf8');
-    const result = language
-      ? await judgeSubmission(
-          {
-            problem,
-            source,
-            language,
-            sandboxKey: `verify:${problem.manifest.slug}:${solution.file}:${Math.random()}`,
-          },
-          { runner, concurrency: options.concurrency },
-        )
-      : ({
-          verdict: 'CE',
-          score: 0,
-          maxScore: 0,
-          tests: [],
-          subtasks: [],
-          timeMs: 0,
-          memoryKb: 0,
-          compileMessage: `unknown language of ${solution.file}`,
-        } satisfies JudgeResult);
+    const result = await judgeSolution(problem, solution.file, runner, options.concurrency);
     const check = {
       file: solution.file,
       expected: solution.expect,
@@ -109,18 +115,7 @@ export async function adviseFromChecks(
       timings.push({ file: check.file, expected: check.expected, slowestMs: check.result.timeMs, timedOut: false });
       continue;
     }
-    const source = await readFile(path.join(problem.dir, check.file), 'utf8');
-    const language = LANGUAGE_BY_EXTENSION[path.extname(check.file)];
-    if (!language) continue;
-    const result = await judgeSubmission(
-      {
-        problem: measuring,
-        source,
-        language,
-        sandboxKey: `measure:${problem.manifest.slug}:${check.file}:${Math.random()}`,
-      },
-      { runner, concurrency: options.concurrency },
-    );
+    const result = await judgeSolution(measuring, check.file, runner, options.concurrency);
     timings.push({ file: check.file, expected: 'TLE', slowestMs: result.timeMs, timedOut: result.verdict === 'TLE' });
   }
   return adviseTimeLimit(limits.timeMs, timings);
