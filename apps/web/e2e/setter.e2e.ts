@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { buildZip } from '../../../packages/judge-core/test/support/zip.ts';
 import { baseUrl, DESKTOP, horizontalOverflow, launchBrowser, PHONE, REPO_ROOT, screenshot } from './browser.ts';
 
 const admin = { username: process.env.E2E_ADMIN_USERNAME ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' };
@@ -34,31 +35,10 @@ function packageZip(scratch: string): string {
   return zip;
 }
 
-/** A zip whose one entry points out of the package: the stored form of "../evil.txt". */
+/** A zip whose one entry points out of the package. */
 function slipZip(scratch: string): string {
-  const name = Buffer.from('../evil.txt');
-  const data = Buffer.from('x');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + data.length, 16);
   const file = path.join(scratch, 'slip.zip');
-  writeFileSync(file, Buffer.concat([local, name, data, central, name, end]));
+  writeFileSync(file, buildZip([{ name: '../evil.txt', data: Buffer.from('x') }]));
   return file;
 }
 

@@ -17,6 +17,11 @@ export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
 export const roleSchema = z.enum(['learner', 'setter', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
+/** Roles are ordered: an admin may do whatever a setter may, a setter whatever a learner may. */
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return roleSchema.options.indexOf(role) >= roleSchema.options.indexOf(minimum);
+}
+
 // ---- shared fields of queries and forms ------------------------------------------------------------
 // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;

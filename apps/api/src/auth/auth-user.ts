@@ -1,4 +1,4 @@
-import type { Role } from '@oj/shared';
+import { roleAtLeast, type Role } from '@oj/shared';
 
 /** The signed-in caller, as resolved from the session cookie for one request. */
 export interface AuthUser {
@@ -7,11 +7,9 @@ export interface AuthUser {
   role: Role;
 }
 
-const ROLE_RANK: Record<Role, number> = { learner: 0, setter: 1, admin: 2 };
-
-/** Roles are ordered: an admin may do whatever a setter may, a setter whatever a learner may. */
+/** The caller is signed in with `minimum` or a higher role (roleAtLeast). */
 export function hasRole(user: AuthUser | null, minimum: Role): boolean {
-  return user !== null && ROLE_RANK[user.role] >= ROLE_RANK[minimum];
+  return user !== null && roleAtLeast(user.role, minimum);
 }
 
 /** Setters and admins: they see private problems, hidden test messages and everyone's code. */

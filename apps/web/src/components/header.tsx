@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { roleAtLeast } from '@oj/shared';
 import { getTranslations } from 'next-intl/server';
 import { getSession } from '@/lib/api/server';
 import { LocaleSwitch } from './locale-switch';
@@ -15,7 +16,7 @@ export async function Header() {
     { href: '/problems', label: t('problems') },
     { href: '/submissions', label: t('submissions') },
     ...(user ? [{ href: `/users/${encodeURIComponent(user.username)}`, label: t('profile') }] : []),
-    ...(user && user.role !== 'learner' ? [{ href: '/setter/packages', label: t('packages') }] : []),
+    ...(user && roleAtLeast(user.role, 'setter') ? [{ href: '/setter/packages', label: t('packages') }] : []),
     ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
   ];
 

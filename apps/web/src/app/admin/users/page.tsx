@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AdminUsers } from '@/components/admin-users';
 import { ErrorState } from '@/components/error-state';
-import { ApiRequestError } from '@/lib/api/client';
+import { roleGate } from '@/components/role-gate';
 import { attempt, getSession, serverApi } from '@/lib/api/server';
 import { pageParam, param, type SearchParams } from '@/lib/params';
 
@@ -15,15 +15,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const t = await getTranslations('admin');
   const { session } = await getSession();
-  if (!session?.user)
-    return (
-      <ErrorState
-        error={new ApiRequestError({ status: 401, code: 'UNAUTHENTICATED', message: '' })}
-        signInNext="/admin/users"
-      />
-    );
-  if (session.user.role !== 'admin')
-    return <ErrorState error={new ApiRequestError({ status: 403, code: 'FORBIDDEN', message: '' })} />;
+  const gate = roleGate(session, 'admin', '/admin/users');
+  if (gate || !session?.user) return gate;
   const search = param(params, 'search');
   const page = pageParam(params);
   const result = await attempt(async () => (await serverApi()).listUsers({ search, page, pageSize: 50 }));

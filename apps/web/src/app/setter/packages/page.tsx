@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ErrorState } from '@/components/error-state';
 import { PackageUpload } from '@/components/package-upload';
-import { ApiRequestError } from '@/lib/api/client';
+import { roleGate } from '@/components/role-gate';
 import { getSession } from '@/lib/api/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,15 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PackageUploadPage() {
   const t = await getTranslations('packages');
   const { session } = await getSession();
-  if (!session?.user)
-    return (
-      <ErrorState
-        error={new ApiRequestError({ status: 401, code: 'UNAUTHENTICATED', message: '' })}
-        signInNext="/setter/packages"
-      />
-    );
-  if (session.user.role === 'learner')
-    return <ErrorState error={new ApiRequestError({ status: 403, code: 'FORBIDDEN', message: '' })} />;
+  const gate = roleGate(session, 'setter', '/setter/packages');
+  if (gate) return gate;
   return (
     <div className="mx-auto w-full max-w-3xl px-3 py-6 sm:px-5">
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
