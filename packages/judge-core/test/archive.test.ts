@@ -122,6 +122,7 @@ describe('a zip is refused, naming the reason, with nothing written', () => {
     ['tests\\..\\..\\evil.txt', /backslash/],
     ['tests//01.in', /empty or "\." path part/],
     ['./problem.yaml', /empty or "\." path part/],
+    ['tests/01.in\u0000.txt', /a NUL in the name/],
   ])('for a name like %j (zip slip)', async (name, reason) => {
     const zip = await writeZip(`slip-${Buffer.from(name).toString('hex')}.zip`, [
       ...(await packageEntries('subsets')),
