@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AuthModule } from './auth/auth.module.ts';
+import { AuthoringModule } from './authoring/authoring.module.ts';
 import { ConfigModule } from './config/config.module.ts';
 import type { AppConfig } from './config/config.ts';
 import { DocsModule } from './docs/docs.module.ts';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ProblemsModule,
+        AuthoringModule,
         SubmissionsModule,
         RunsModule,
         HealthModule,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { JudgeQueue, RunQueue } from '@oj/queue';
+import { MAX_VERSION_EDIT_BYTES } from '@oj/shared';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -58,6 +59,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
+  // A setter's saved version carries its changed files; every other body stays small.
+  app.use(`/${API_PREFIX}/setter/problems/:slug/versions`, express.json({ limit: MAX_VERSION_EDIT_BYTES }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(`/${API_PREFIX}`, csrfCookieMiddleware(config));
   app.use(SWAGGER_UI_ASSETS_PATH, express.static(swaggerUiDirectory(), { index: false, redirect: false }));

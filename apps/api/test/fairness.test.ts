@@ -97,7 +97,7 @@ describe('pending submissions per user', () => {
     // BullMQ's own order: the victim's submission comes right after the flooder's first.
     const waiting = await queue.getPrioritized(0, -1);
     const order = waiting
-      .map((job) => job.data.submissionId)
+      .map((job) => ('submissionId' in job.data ? job.data.submissionId : -1))
       .filter((submissionId) => [...backlog, first].includes(submissionId));
     expect(order).toEqual([backlog[0], first, backlog[1], backlog[2], backlog[3]]);
   });

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportPackageZip } from '@oj/judge-core/package';
-import { apiErrorSchema, packageUploadResponseSchema } from '@oj/shared';
+import { apiErrorSchema, packageImportResponseSchema } from '@oj/shared';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildZip } from '../../../packages/judge-core/test/support/zip.ts';
@@ -51,6 +51,11 @@ function upload(client: ApiClient, zip: Uint8Array, headers: Record<string, stri
   });
 }
 
+/** The one problem an upload of our format stored. */
+function storedOf(body: unknown) {
+  return packageImportResponseSchema.parse(body).problems[0];
+}
+
 async function versionCount(slug: string): Promise<number> {
   return environment.prisma.problemVersion.count({ where: { problem: { slug } } });
 }
@@ -59,12 +64,9 @@ describe('a setter uploading a package zip', () => {
   test('makes a new private draft they own, seen by them and not by learners', async () => {
     const response = await upload(setter, await packageZip('subsets', 'my-subsets'));
     expect(response.status, response.text).toBe(201);
-    expect(packageUploadResponseSchema.parse(response.body)).toEqual({
-      slug: 'my-subsets',
-      versionNumber: 1,
-      created: true,
-      current: true,
-      tests: 14,
+    expect(packageImportResponseSchema.parse(response.body)).toEqual({
+      format: 'oj',
+      problems: [{ slug: 'my-subsets', versionNumber: 1, created: true, current: true, tests: 14, notes: [] }],
     });
     const stored = await environment.prisma.problem.findUniqueOrThrow({ where: { slug: 'my-subsets' } });
     expect({ ownerId: stored.ownerId, visibility: stored.visibility }).toEqual({
@@ -82,12 +84,12 @@ describe('a setter uploading a package zip', () => {
     const zip = await packageZip('subsets', 'versioned');
     expect((await upload(setter, zip)).status).toBe(201);
     const same = await upload(setter, zip);
-    expect(same.body).toMatchObject({ versionNumber: 1, created: false });
+    expect(storedOf(same.body)).toMatchObject({ versionNumber: 1, created: false });
     const changed = await upload(
       setter,
       await packageZip('subsets', 'versioned', (manifest) => (manifest['title'] = 'Subsets, again')),
     );
-    expect(changed.body).toMatchObject({ versionNumber: 2, created: true, current: true });
+    expect(storedOf(changed.body)).toMatchObject({ versionNumber: 2, created: true, current: true });
     expect(await versionCount('versioned')).toBe(2);
   });
 
@@ -99,7 +101,7 @@ describe('a setter uploading a package zip', () => {
       setter,
       await packageZip('subsets', 'went-public', (manifest) => (manifest['title'] = 'Changed')),
     );
-    expect(response.body).toMatchObject({ versionNumber: 2, created: true, current: false });
+    expect(storedOf(response.body)).toMatchObject({ versionNumber: 2, created: true, current: false });
     const after = await environment.prisma.problem.findUniqueOrThrow({ where: { slug: 'went-public' } });
     expect({ version: after.currentVersionId, title: after.title }).toEqual({
       version: before.currentVersionId,
@@ -136,7 +138,7 @@ describe('who may upload', () => {
       admin,
       await packageZip('subsets', 'owned', (manifest) => (manifest['title'] = 'Fixed by an admin')),
     );
-    expect(byAdmin.body).toMatchObject({ versionNumber: 2, created: true });
+    expect(storedOf(byAdmin.body)).toMatchObject({ versionNumber: 2, created: true });
   });
 
   test('without the CSRF token is 403', async () => {

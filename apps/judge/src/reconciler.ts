@@ -6,6 +6,8 @@ import type { Logger } from './logger.ts';
 import type { ProgressPublisher } from './progress.ts';
 import {
   enqueueJudgeJob,
+  enqueueVerifyJob,
+  verifyJobIdFor,
   judgeJobIdFor,
   judgePriorityOf,
   rankedJudgePriorityOf,
@@ -13,7 +15,9 @@ import {
   type JudgeJobRetry,
   type JudgeQueue,
 } from '@oj/queue';
+import type { CheckRepository } from './check-repository.ts';
 import type { OverdueSubmission, SubmissionRepository } from './submission-repository.ts';
+import { failedResult } from './verify-job.ts';
 
 /** One advisory lock for the whole cluster of workers: only one reconciles at a time. */
 export const RECONCILER_LOCK_KEY = 0x6f6a_7263;
@@ -52,6 +56,8 @@ export interface ReconcileReport {
   stillQueued: number[];
   /** Submissions that ran out of attempts and ended as SE. */
   gaveUp: number[];
+  /** The same for verification checks (reconcileOverdueChecks), when the worker ran it too. */
+  checks?: CheckReconcileReport;
 }
 
 /** Reconciles once (one batch of the oldest overdue submissions). */
@@ -140,4 +146,55 @@ async function describeLostJob(queue: JudgeQueue, jobId: string, state: JobState
     case 'waiting-children':
       return `is ${state}`;
   }
+}
+
+export interface CheckReconcilerDependencies {
+  checks: CheckRepository;
+  queue: JudgeQueue;
+  logger: Logger;
+  deadlineMs: number;
+  maxAttempts: number;
+  retry?: JudgeJobRetry;
+  batchSize?: number;
+}
+
+export interface CheckReconcileReport {
+  requeued: number[];
+  stillQueued: number[];
+  gaveUp: number[];
+}
+
+/**
+ * The same for setters' verification checks: a check not finished long after its job was enqueued (or never
+ * enqueued: the API could not reach Redis) gets a new job, and after maxAttempts it is finished as failed. Two
+ * workers reconciling at once may enqueue a check twice; the second run finds it finished and skips.
+ */
+export async function reconcileOverdueChecks(dependencies: CheckReconcilerDependencies): Promise<CheckReconcileReport> {
+  const { checks, queue, logger } = dependencies;
+  const report: CheckReconcileReport = { requeued: [], stillQueued: [], gaveUp: [] };
+  const overdue = await checks.findOverdue(
+    new Date(Date.now() - dependencies.deadlineMs),
+    dependencies.batchSize ?? DEFAULT_BATCH_SIZE,
+  );
+  for (const check of overdue) {
+    if (check.attempts > 0 && QUEUED_STATES.has(await queue.getJobState(verifyJobIdFor(check)))) {
+      await checks.recordEnqueued(check.id, check.attempts);
+      report.stillQueued.push(check.id);
+      continue;
+    }
+    if (check.attempts >= dependencies.maxAttempts) {
+      const reason = `not verified after ${check.attempts} attempts`;
+      if (await checks.finish(check.id, failedResult(check, reason))) {
+        report.gaveUp.push(check.id);
+        logger.warn('gave up on a verification check', { checkId: check.id, reason });
+      }
+      continue;
+    }
+    const attempts = check.attempts + 1;
+    await checks.recordEnqueued(check.id, attempts);
+    await enqueueVerifyJob(queue, { id: check.id, attempts }, dependencies.retry ?? JUDGE_JOB_RETRY);
+    report.requeued.push(check.id);
+  }
+  if (report.requeued.length + report.gaveUp.length > 0) logger.info('reconciled verification checks', { ...report });
+  return report;
 }

@@ -6,21 +6,26 @@ import {
   createJudgeQueue,
   JUDGE_QUEUE,
   RUN_QUEUE,
+  VERIFY_JOB_NAME,
   type JudgeJob,
   type JudgeJobResult,
+  type VerifyJob,
+  type VerifyJobResult,
   type JudgeJobRetry,
   type RunJob,
 } from '@oj/queue';
 import type { RunResponse } from '@oj/shared';
 import type { JudgeConfig } from './config.ts';
+import { CheckRepository } from './check-repository.ts';
 import { processJudgeJob } from './judge-job.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ProgressPublisher } from './progress.ts';
-import { reconcileOverdueSubmissions, type ReconcileReport } from './reconciler.ts';
+import { reconcileOverdueChecks, reconcileOverdueSubmissions, type ReconcileReport } from './reconciler.ts';
 import { processRunJob } from './run-job.ts';
 import { BlobStore } from './store/blob-store.ts';
 import { ProblemStore } from './store/problem-store.ts';
 import { SubmissionRepository } from './submission-repository.ts';
+import { processVerifyJob } from './verify-job.ts';
 
 export interface JudgeWorkerOptions {
   logger?: Logger;
@@ -130,9 +135,13 @@ export async function startJudgeWorker(
     stalledInterval: config.jobStalledIntervalMs,
     maxStalledCount: MAX_STALLED_COUNT,
   };
-  const judgeWorker = new Worker<JudgeJob, JudgeJobResult>(
+  const checks = new CheckRepository(prisma);
+  const judgeWorker = new Worker<JudgeJob | VerifyJob, JudgeJobResult | VerifyJobResult>(
     JUDGE_QUEUE,
-    (job) => processJudgeJob(job, { submissions, problems, runner: pool, concurrency: pool.size, progress, logger }),
+    (job) =>
+      job.name === VERIFY_JOB_NAME
+        ? processVerifyJob(job, { checks, problems, runner: pool, concurrency: pool.size, logger })
+        : processJudgeJob(job, { submissions, problems, runner: pool, concurrency: pool.size, progress, logger }),
     // Two jobs per sandbox: part of each job is database and Redis I/O, and the sandboxes should not wait for it.
     { ...workerOptions, concurrency: pool.size * 2 },
   );
@@ -166,9 +175,21 @@ export async function startJudgeWorker(
       deadlineMs: config.reconcileDeadlineMs,
       maxAttempts: config.maxJudgeAttempts,
       ...(options.retry ? { retry: options.retry } : {}),
-    }).finally(() => {
-      reconciling = undefined;
-    });
+    })
+      .then(async (report) => {
+        const checkReport = await reconcileOverdueChecks({
+          checks,
+          queue,
+          logger,
+          deadlineMs: config.reconcileDeadlineMs,
+          maxAttempts: config.maxJudgeAttempts,
+          ...(options.retry ? { retry: options.retry } : {}),
+        });
+        return { ...report, checks: checkReport };
+      })
+      .finally(() => {
+        reconciling = undefined;
+      });
     return reconciling;
   };
   if (config.reconcileIntervalMs > 0) {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ProblemPackage } from '@oj/judge-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { packageFiles, type ProblemPackage } from '@oj/judge-core/package';
 import type { PrismaClient } from './generated/client.ts';
 
 export interface ImportOptions {
@@ -14,6 +16,11 @@ export interface ImportOptions {
   makeCurrent?: boolean;
   /** Refuse (ProblemExistsError) when a problem of this slug exists: the caller checked it did not. */
   createOnly?: boolean;
+  /**
+   * Add the new version's verification checks (its validator, each reference solution), for the judges to
+   * run. Built-in problems are verified by `oj verify` in CI instead, so the seed leaves this off.
+   */
+  verify?: boolean;
 }
 
 /** importProblemPackage was told to create the problem, and one of that slug exists (made meanwhile). */
@@ -43,8 +50,9 @@ function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function blobOf(text: string): PreparedBlob {
-  const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+function blobOf(content: string | Buffer): PreparedBlob {
+  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>;
   return { hash: sha256(bytes), bytes };
 }
 
@@ -97,6 +105,14 @@ class BlobWriter {
   }
 }
 
+/** The verification a new version needs: its validator (if any), then each reference solution. */
+function checksOf(pkg: ProblemPackage): { kind: 'validator' | 'solution'; position: number }[] {
+  return [
+    ...(pkg.validatorCode === undefined ? [] : [{ kind: 'validator' as const, position: 0 }]),
+    ...pkg.manifest.solutions.map((_, position) => ({ kind: 'solution' as const, position })),
+  ];
+}
+
 /**
  * Stores a validated package as a new immutable version of its problem (by slug) and makes it the
  * current one. Test data goes into content-addressed blobs, so an unchanged test costs nothing; an
@@ -125,16 +141,16 @@ export async function importProblemPackage(
     });
   }
   const checkerHash = pkg.checkerCode === undefined ? undefined : await blobs.add(blobOf(pkg.checkerCode));
+  // Every file as it is, byte for byte (stdio tests are the same blobs as above), so the version exports as
+  // the package it was made from and its solutions and validator reach the judges.
+  const files: { path: string; hash: string }[] = [];
+  for (const file of await packageFiles(pkg.dir)) {
+    files.push({ path: file, hash: await blobs.add(blobOf(await readFile(path.join(pkg.dir, ...file.split('/'))))) });
+  }
   await blobs.flush();
   const locales = Object.keys(pkg.statements).sort();
-  const contentHash = sha256(
-    JSON.stringify({
-      manifest,
-      statements: locales.map((locale) => [locale, sha256(pkg.statements[locale]!)]),
-      tests: tests.map((test) => [test.name, test.isSample, test.inputHash, test.expectedHash]),
-      checker: checkerHash ?? null,
-    }),
-  );
+  // The files are the whole package: the same files make the same version.
+  const contentHash = sha256(JSON.stringify(files.map((file) => [file.path, file.hash])));
 
   const makeCurrent = options.makeCurrent ?? true;
   return prisma.$transaction(async (tx) => {
@@ -187,6 +203,8 @@ export async function importProblemPackage(
             expectedOutputHash: test.expectedHash,
           })),
         },
+        files: { create: files },
+        ...(options.verify ? { checks: { create: checksOf(pkg) } } : {}),
       },
     });
     if (becomesCurrent) await tx.problem.update({ where: { id: problem.id }, data: { currentVersionId: version.id } });

@@ -79,7 +79,39 @@ export interface JudgeJobResult {
   verdict?: Verdict;
 }
 
-export type JudgeQueue = Queue<JudgeJob, JudgeJobResult>;
+/**
+ * Version 1 of a verification job: one check of a setter's problem version (its validator, or one reference
+ * solution), in the judge queue, so it shares the judges' sandboxes and priorities: after every learner's
+ * submission, before rejudges.
+ */
+export const verifyJobSchema = z.strictObject({
+  v: z.literal(1),
+  checkId: z.number().int().positive(),
+});
+export type VerifyJob = z.infer<typeof verifyJobSchema>;
+export const VERIFY_JOB_NAME = 'verify';
+
+/** Below the last learner's backlog priority (JUDGE_PRIORITY.live + MAX_BACKLOG * STEP), above rejudges. */
+export const VERIFY_PRIORITY = 500_000;
+
+/** What a finished verification job returns. */
+export interface VerifyJobResult {
+  outcome: 'verified' | 'skipped';
+}
+
+/** The fields of a VersionCheck row that name its job. */
+export interface EnqueueableCheck {
+  id: number;
+  /** Enqueues so far, this one included (1 for the first). */
+  attempts: number;
+}
+
+export function verifyJobIdFor(check: EnqueueableCheck): string {
+  return `check-${check.id}-a${check.attempts}`;
+}
+
+/** The judge queue holds submissions' judge jobs and setters' verification jobs. */
+export type JudgeQueue = Queue<JudgeJob | VerifyJob, JudgeJobResult | VerifyJobResult>;
 export type RunQueue = Queue<RunJob, RunResponse>;
 
 export const JUDGE_JOB_NAME = 'judge';
@@ -141,7 +173,7 @@ export function rankedJudgePriorityOf(submission: {
 }
 
 export function createJudgeQueue(connection: ConnectionOptions, prefix: string): JudgeQueue {
-  return new Queue<JudgeJob, JudgeJobResult>(JUDGE_QUEUE, { connection, prefix });
+  return new Queue<JudgeJob | VerifyJob, JudgeJobResult | VerifyJobResult>(JUDGE_QUEUE, { connection, prefix });
 }
 
 export function createRunQueue(connection: ConnectionOptions, prefix: string): RunQueue {
@@ -187,4 +219,26 @@ export async function enqueueRunJob(queue: RunQueue, run: RunJob): Promise<Job<R
     removeOnComplete: KEEP_RUN_RESULT,
     removeOnFail: KEEP_RUN_RESULT,
   });
+}
+
+/**
+ * Enqueues the verification job of a check stored as pending (its row's attempts already counting this
+ * enqueue). Infrastructure failures are retried like judge jobs; the last one ends the check with the reason.
+ */
+export async function enqueueVerifyJob(
+  queue: JudgeQueue,
+  check: EnqueueableCheck,
+  retry: JudgeJobRetry = JUDGE_JOB_RETRY,
+): Promise<string> {
+  const data = verifyJobSchema.parse({ v: 1, checkId: check.id });
+  const jobId = verifyJobIdFor(check);
+  await queue.add(VERIFY_JOB_NAME, data, {
+    jobId,
+    priority: VERIFY_PRIORITY,
+    attempts: retry.attempts,
+    backoff: { type: 'exponential', delay: retry.backoffMs },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  });
+  return jobId;
 }

@@ -262,19 +262,6 @@ export const adminUserUpdateRequestSchema = z
   .refine((patch) => patch.role !== undefined || patch.disabled !== undefined, 'nothing to change');
 export type AdminUserUpdateRequest = z.infer<typeof adminUserUpdateRequestSchema>;
 
-// ---- problem packages (setters) ---------------------------------------------------------------------------
-/** What an uploaded package zip became: a new version of its problem (or the identical one already stored). */
-export const packageUploadResponseSchema = z.object({
-  slug: z.string(),
-  versionNumber: z.number().int().positive(),
-  /** False when the same package was stored before: nothing changed. */
-  created: z.boolean(),
-  /** Whether learners now see this version: a draft's newest version is; a public problem's waits to be published. */
-  current: z.boolean(),
-  tests: z.number().int().nonnegative(),
-});
-export type PackageUploadResponse = z.infer<typeof packageUploadResponseSchema>;
-
 // ---- errors ---------------------------------------------------------------------------------------------
 /** Every error response: a stable code, a message for people, and the fields that were wrong. */
 export const apiErrorSchema = z.object({

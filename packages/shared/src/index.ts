@@ -6,3 +6,4 @@ export * from './api.ts';
 export * from './errors.ts';
 export * from './starter.ts';
 export * from './environment.ts';
+export * from './authoring.ts';

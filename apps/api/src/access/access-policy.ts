@@ -1,4 +1,4 @@
-import { isStaff, type AuthUser } from '../auth/auth-user.ts';
+import { hasRole, isStaff, type AuthUser } from '../auth/auth-user.ts';
 
 /**
  * Who may see which problem, submission, code and test message: the one home of these rules. The list
@@ -102,4 +102,24 @@ export function mayReadCode(viewer: Viewer, submission: Pick<SubmissionFacts, 'u
 /** Messages of hidden tests (a WA diff, an exception's text) would leak hidden test data: staff only. */
 export function mayReadTestMessage(viewer: Viewer, test: { sample: boolean }): boolean {
   return test.sample || viewer.staff;
+}
+
+/** The facts of a problem that decide who may change it. */
+export interface ProblemAuthorship {
+  /** Null for built-in problems: only admins change those. */
+  ownerId: number | null;
+  /** Co-authors added by the owner. */
+  authorIds: readonly number[];
+}
+
+/** Saving versions, publishing, rejudging: the owner, a co-author who is (still) a setter, or an admin. */
+export function mayEditProblem(user: AuthUser, problem: ProblemAuthorship): boolean {
+  if (hasRole(user, 'admin')) return true;
+  if (!hasRole(user, 'setter')) return false;
+  return problem.ownerId === user.id || problem.authorIds.includes(user.id);
+}
+
+/** Choosing the co-authors: the owner or an admin. */
+export function mayManageAuthors(user: AuthUser, problem: ProblemAuthorship): boolean {
+  return hasRole(user, 'admin') || (hasRole(user, 'setter') && problem.ownerId === user.id);
 }

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { importProblemPackage, Prisma, ProblemExistsError, type ImportResult, type PrismaClient } from '@oj/db';
-import type { ProblemPackage } from '@oj/judge-core/package';
+import { Prisma, type PrismaClient } from '@oj/db';
 import type { Difficulty } from '@oj/shared';
 import type { ContestWindow, ProblemScope } from '../access/access-policy.ts';
-import { DomainError } from '../common/errors.ts';
 import { PRISMA } from '../infra/database.module.ts';
 
 export interface ProblemListFilter {
@@ -190,27 +188,6 @@ export class ProblemRepository {
         tests: currentVersion.tests.map(({ input, ...test }) => ({ ...test, inputSizeBytes: input.sizeBytes })),
       },
     };
-  }
-
-  /**
-   * Stores a loaded package as a version of its problem (content-addressed test data, one transaction).
-   * `create`: the problem must not exist yet (CONFLICT when someone made it meanwhile); it is made a
-   * private draft owned by `userId`. Otherwise the version becomes current only when `makeCurrent`.
-   */
-  async storePackage(
-    pkg: ProblemPackage,
-    options: { userId: number; create: boolean; makeCurrent: boolean },
-  ): Promise<ImportResult> {
-    try {
-      return await importProblemPackage(this.prisma, pkg, {
-        uploadedById: options.userId,
-        makeCurrent: options.makeCurrent,
-        ...(options.create ? { createOnly: true, ownerId: options.userId, visibility: 'private' as const } : {}),
-      });
-    } catch (error) {
-      if (error instanceof ProblemExistsError) throw new DomainError('CONFLICT', error.message);
-      throw error;
-    }
   }
 
   async findRef(slug: string): Promise<ProblemRef | null> {

@@ -58,6 +58,23 @@ export class ProblemStore {
     return loading;
   }
 
+  /** A file of the version's package as text (a reference solution, validator.js), through the blob store. */
+  async readFile(versionId: number, file: string): Promise<string> {
+    let row;
+    try {
+      row = await this.prisma.problemFile.findUnique({
+        where: { problemVersionId_path: { problemVersionId: versionId, path: file } },
+        select: { hash: true },
+      });
+    } catch (error) {
+      throw new StoreError(`cannot load ${file} of problem version ${versionId}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    if (!row) throw new ProblemDataError(`problem version ${versionId} has no file ${file}`);
+    return this.blobs.readText(row.hash);
+  }
+
   private async loadFromDatabase(versionId: number): Promise<StoredProblem> {
     let version;
     try {

@@ -96,7 +96,7 @@ interface NamedEntry {
 interface PlannedEntry {
   entry: yauzl.Entry;
   name: string;
-  /** Path inside the package, with the zip's single top folder (if any) taken off. */
+  /** Path inside the folder unpacked into: the name, or with the zip's single top folder taken off. */
   target: string;
 }
 
@@ -123,7 +123,7 @@ async function openZip(zipFile: string, limits: ArchiveLimits): Promise<yauzl.Zi
 }
 
 /** Reads and checks the central directory: nothing is unpacked until every entry passed. */
-async function planExtraction(zipFile: string, zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<PlannedEntry[]> {
+async function planExtraction(zipFile: string, zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<NamedEntry[]> {
   if (zip.entryCount > limits.maxEntries) {
     throw new ArchiveError(zipFile, [
       `the zip has ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed`,
@@ -172,7 +172,7 @@ async function planExtraction(zipFile: string, zip: yauzl.ZipFile, limits: Archi
     seen.add(name);
   }
   if (problems.length > 0) throw new ArchiveError(zipFile, problems);
-  return withoutTopFolder(files);
+  return files;
 }
 
 /**
@@ -232,6 +232,65 @@ async function extract(
   }
 }
 
+/**
+ * The one safe unpacking of a zip, for every importer of the package layer: checks every entry against
+ * `limits` and the rules above (names, links, sizes, ratio), and only then asks `destination` for the
+ * (empty) folder to stream the files into, so a refused zip creates nothing. With `stripTopFolder`, a zip
+ * whose files all sit under one top folder (and that has no problem.yaml at its root) is unpacked as if
+ * that folder were the root, as zipping a package's folder makes it. Throws ArchiveError, listing every
+ * reason. Returns the folder it unpacked into.
+ */
+export async function unpackZip(
+  zipFile: string,
+  destination: () => Promise<string>,
+  limits: ArchiveLimits,
+  options: { stripTopFolder: boolean },
+): Promise<string> {
+  const zip = await openZip(zipFile, limits);
+  try {
+    const files = await planExtraction(zipFile, zip, limits);
+    const planned = options.stripTopFolder
+      ? withoutTopFolder(files)
+      : files.map((file) => ({ ...file, target: file.name }));
+    const into = await destination();
+    await extract(zipFile, zip, planned, into, limits);
+    return into;
+  } finally {
+    zip.close();
+  }
+}
+
+/** Refuses an output folder that exists already, before any work. */
+export async function ensureAbsent(zipFile: string, outDir: string): Promise<void> {
+  if (
+    await stat(path.resolve(outDir)).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new ArchiveError(zipFile, [`${outDir} exists already: name a folder that does not`]);
+  }
+}
+
+/** A new temporary folder beside `target` (same file system, so moving out of it is a rename). */
+export async function stagingBeside(target: string): Promise<string> {
+  await mkdir(path.dirname(target), { recursive: true });
+  return mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-import-`));
+}
+
+/**
+ * Moves an unpacked package folder to `target` and loads it there (a package's reads are bound to its
+ * folder), taking it away again if it does not load: a PackageError then names the zip.
+ */
+export async function placePackage(zipFile: string, unpacked: string, target: string): Promise<ProblemPackage> {
+  await rename(unpacked, target);
+  return loadProblemPackage(target).catch(async (error: unknown) => {
+    await rm(target, { recursive: true, force: true });
+    if (error instanceof PackageError) throw new PackageError(zipFile, error.problems);
+    throw error;
+  });
+}
+
 export interface ImportedPackage {
   dir: string;
   problem: ProblemPackage;
@@ -249,32 +308,14 @@ export async function importPackageZip(
   limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
 ): Promise<ImportedPackage> {
   const target = path.resolve(outDir);
-  if (
-    await stat(target).then(
-      () => true,
-      () => false,
-    )
-  ) {
-    throw new ArchiveError(zipFile, [`${outDir} exists already: name a folder that does not`]);
-  }
-  const zip = await openZip(zipFile, limits);
+  await ensureAbsent(zipFile, outDir);
   let staging: string | undefined;
   try {
-    const planned = await planExtraction(zipFile, zip, limits);
-    await mkdir(path.dirname(target), { recursive: true });
-    staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-import-`));
-    await extract(zipFile, zip, planned, staging, limits);
-    await rename(staging, target);
-    staging = undefined;
-    // Loaded once, where it stays (a package's reads are bound to its folder); taken away again if broken.
-    const problem = await loadProblemPackage(target).catch(async (error: unknown) => {
-      await rm(target, { recursive: true, force: true });
-      if (error instanceof PackageError) throw new PackageError(zipFile, error.problems);
-      throw error;
+    const unpacked = await unpackZip(zipFile, async () => (staging = await stagingBeside(target)), limits, {
+      stripTopFolder: true,
     });
-    return { dir: target, problem };
+    return { dir: target, problem: await placePackage(zipFile, unpacked, target) };
   } finally {
-    zip.close();
     if (staging) await rm(staging, { recursive: true, force: true });
   }
 }
@@ -283,7 +324,7 @@ export async function importPackageZip(
 const EXPORT_MTIME = new Date(Date.UTC(2000, 0, 1));
 
 /** Every regular file of the package folder, as sorted `/`-separated paths; dotfiles are not part of it. */
-async function packageFiles(root: string, relative = ''): Promise<string[]> {
+export async function packageFiles(root: string, relative = ''): Promise<string[]> {
   const files: string[] = [];
   const entries = await readdir(path.join(root, relative), { withFileTypes: true });
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

@@ -6,7 +6,14 @@ export {
   DEFAULT_ARCHIVE_LIMITS,
   exportPackageZip,
   importPackageZip,
+  packageFiles,
   type ArchiveLimits,
   type ImportedPackage,
 } from './archive.ts';
 export { loadProblemPackage, PackageError, type ProblemPackage, type TestCase } from './load.ts';
+export {
+  adviseTimeLimit,
+  describeAdvice,
+  type SolutionTiming,
+  type TimeLimitAdvice,
+} from './time-limit.ts';

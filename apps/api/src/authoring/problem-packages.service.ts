@@ -12,11 +12,10 @@ import {
   importPackageZip,
   PackageError,
 } from '@oj/judge-core/package';
-import type { PackageUploadResponse } from '@oj/shared';
+import type { PackageImportResponse } from '@oj/shared';
 import type { AuthUser } from '../auth/auth-user.ts';
-import { hasRole } from '../auth/auth-user.ts';
 import { DomainError } from '../common/errors.ts';
-import { ProblemRepository } from './problem.repository.ts';
+import { AuthoringService } from './authoring.service.ts';
 
 /** The largest package zip the API takes (the archive layer's own limit, so both say the same). */
 export const MAX_PACKAGE_ZIP_BYTES = DEFAULT_ARCHIVE_LIMITS.maxCompressedBytes;
@@ -37,15 +36,13 @@ export interface PackageUpload {
 /** Setters' problem packages: a zip in, a new immutable version of its problem out. */
 @Injectable()
 export class ProblemPackagesService {
-  constructor(@Inject(ProblemRepository) private readonly problems: ProblemRepository) {}
+  constructor(@Inject(AuthoringService) private readonly authoring: AuthoringService) {}
 
   /**
    * Streams the zip to a temporary file (never whole in memory), unpacks it with the archive layer's limits,
-   * loads the package and stores it. A new slug becomes a private draft of the uploader; an existing
-   * problem takes the version only from its owner or an admin, and learners see it at once only while
-   * the problem is a private draft (a public problem's version waits to be published).
+   * loads the package and stores it as AuthoringService.store does (drafts, authors, verification).
    */
-  async upload(user: AuthUser, upload: PackageUpload): Promise<PackageUploadResponse> {
+  async upload(user: AuthUser, upload: PackageUpload): Promise<PackageImportResponse> {
     const type = upload.contentType?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/zip' && type !== 'application/x-zip-compressed') {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the package as a zip, with Content-Type: application/zip');
@@ -76,20 +73,8 @@ export class ProblemPackagesService {
         },
       );
 
-      const slug = pkg.manifest.slug;
-      const existing = await this.problems.findRef(slug);
-      if (existing && existing.ownerId !== user.id && !hasRole(user, 'admin')) {
-        throw new DomainError('FORBIDDEN', `the problem ${slug} belongs to someone else`);
-      }
-      const makeCurrent = existing === null || existing.visibility === 'private';
-      const stored = await this.problems.storePackage(pkg, { userId: user.id, create: existing === null, makeCurrent });
-      return {
-        slug,
-        versionNumber: stored.versionNumber,
-        created: stored.created,
-        current: stored.current,
-        tests: pkg.testIds.length,
-      };
+      const stored = await this.authoring.store(user, pkg, await this.authoring.findProblem(pkg.manifest.slug));
+      return { format: 'oj', problems: [{ ...stored, notes: [] }] };
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
