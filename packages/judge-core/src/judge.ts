@@ -1,4 +1,12 @@
-import type { JudgedTestResult, JudgeResult, Language, ProblemManifest, TestResult, Verdict } from '@oj/shared';
+import {
+  effectiveTestLimits,
+  type JudgedTestResult,
+  type JudgeResult,
+  type Language,
+  type ProblemManifest,
+  type TestResult,
+  type Verdict,
+} from '@oj/shared';
 import { createChecker, type Checker } from './checkers/index.ts';
 import { compileProgram, type CompiledProgram } from './language/compile.ts';
 import type { ProblemPackage } from './package/load.ts';
@@ -64,6 +72,8 @@ export interface TestRunRequest {
   checker: Checker;
   runner: SandboxRunner;
   sandboxKey: string;
+  /** The test being run, whose own limits (subtask or testLimits) apply; omitted for a learner's own input. */
+  testId?: string;
   input: string;
   /** Null when there is nothing to compare with (a learner's own input): the verdict is then null if it ran. */
   expected: string | null;
@@ -89,7 +99,7 @@ export async function runTest(request: TestRunRequest): Promise<TestRun> {
     style: manifest.style,
     entry: manifest.function?.name,
     input: request.input,
-    limits: manifest.limits,
+    limits: effectiveTestLimits(manifest, request.testId),
   });
   const measured = {
     timeMs: Math.max(0, Math.round(outcome.cpuMs)),
@@ -129,6 +139,7 @@ async function judgeTest(
     checker,
     runner,
     sandboxKey: request.sandboxKey,
+    testId: id,
     input: test.input,
     expected: test.expected,
   });

@@ -238,6 +238,15 @@ describe('oj verify', () => {
     expect(stdout).toMatch(/time limit: limit 1000 ms, slowest AC \d+ ms, fastest TLE > \d{4} ms, suggested \d+ ms\n/);
   });
 
+  it('exits 1 for a package without reference solutions: nothing to verify, so not sound', async () => {
+    const dir = await subsetsWithSolutions([]);
+    const { code, stdout, stderr } = await oj('verify', dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL no reference solutions: nothing to verify, so the package is not sound/);
+    expect(stdout).not.toMatch(/time limit:/);
+    expect(stderr).toMatch(/1 package run\(s\) are not sound/);
+  });
+
   it('exits 1 for an unsound package: a reference solution does not get its expected verdict', async () => {
     const dir = await subsetsWithSolutions([
       { file: 'solutions/ac.js', expect: 'AC' },

@@ -511,6 +511,55 @@ describe('runTest', () => {
   });
 });
 
+describe('judgeSubmission runs each test under its own limits', () => {
+  it('sends the test override, else its subtask override, else the problem limits, and returns the verdict the runner gives', async () => {
+    // The runner plays the sandbox: over the time it was given, the test is TLE.
+    const runner = scriptedRunner((request) =>
+      request.limits.timeMs < 1500
+        ? { status: 'time-limit', output: '', cpuMs: request.limits.timeMs, memoryKb: 1 }
+        : ok(request.input, { cpuMs: 1500 }),
+    );
+    const result = await judge(
+      problem(
+        { a: 'a', b: 'b', c: 'c', d: 'd' },
+        [
+          // b first: listed after the failing a, it would be skipped.
+          { id: 'small', score: 40, tests: ['b', 'a'] },
+          { id: 'large', score: 60, tests: ['c', 'd'], limits: { timeMs: 2000, memoryMb: 128 } },
+        ],
+        { testLimits: { b: { timeMs: 3000 }, d: { memoryMb: 512 } } },
+      ),
+      runner,
+    );
+    const sent = Object.fromEntries(runner.requests.map((request) => [request.input, request.limits]));
+    expect(sent).toEqual({
+      a: LIMITS,
+      b: { ...LIMITS, timeMs: 3000 },
+      c: { ...LIMITS, timeMs: 2000, memoryMb: 128 },
+      d: { ...LIMITS, timeMs: 2000, memoryMb: 512 },
+    });
+    expect(result.tests.map((test) => [test.id, test.verdict])).toEqual([
+      ['a', 'TLE'],
+      ['b', 'AC'],
+      ['c', 'AC'],
+      ['d', 'AC'],
+    ]);
+    expect(result).toMatchObject({ verdict: 'TLE', score: 60, maxScore: 100 });
+  });
+
+  it('runTest without a test id (a custom run) uses the problem limits', async () => {
+    const judged = problem({ t: 't' }, [{ id: 'all', score: 100, tests: ['t'], limits: { timeMs: 5000 } }]);
+    const compiled = await compileProgram(source, 'javascript');
+    if (!compiled.ok) throw new Error(compiled.message);
+    const runner = scriptedRunner();
+    const checker: Checker = () => ({ verdict: 'AC', scoreFraction: 1 });
+    const common = { manifest: judged.manifest, program: compiled, checker, runner, sandboxKey: 'k', input: 't' };
+    await runTest({ ...common, expected: null });
+    await runTest({ ...common, testId: 't', expected: 't' });
+    expect(runner.requests.map((request) => request.limits.timeMs)).toEqual([1000, 5000]);
+  });
+});
+
 describe('judgeSubmission skipping and subtask dependencies', () => {
   it('skips the tests of every subtask that depends, directly or not, on a failed one, and runs the others', async () => {
     const runner = scriptedRunner((request) => ok(request.input === '2' ? 'wrong' : request.input));

@@ -97,6 +97,18 @@ describe('loadProblemPackage accepts', () => {
     expect(await loaded.readTest('10')).toEqual({ id: '10', input: '5 5\n', expected: '10\n' });
   });
 
+  it('a package with no reference solutions, and per-subtask and per-test limits', async () => {
+    const { solutions: _solutions, ...manifest } = STDIO_MANIFEST;
+    const dir = await writePackage({
+      ...manifest,
+      subtasks: [{ id: 'all', score: 100, tests: ['1', '2'], limits: { timeMs: 2000 } }],
+      testLimits: { '2': { memoryMb: 32 } },
+    });
+    const loaded = await loadProblemPackage(dir);
+    expect(loaded.manifest.solutions).toEqual([]);
+    expect(loaded.manifest.testLimits).toEqual({ '2': { memoryMb: 32 } });
+  });
+
   it('a function-style package, whose tests become JSON texts of the arguments and the answer', async () => {
     const loaded = await loadProblemPackage(
       await writePackage(FUNCTION_MANIFEST, { 'tests/1.json': '{"args":[1, [2]],"expected":{"a":1}}' }),
@@ -227,6 +239,17 @@ describe('loadProblemPackage refuses a package', () => {
   it('whose sample is not a test', async () => {
     expect(await problemsOf(await writePackage({ ...STDIO_MANIFEST, samples: ['1', '9'] }))).toEqual([
       'samples: test "9" does not exist',
+    ]);
+  });
+
+  it('whose testLimits name a test that does not exist', async () => {
+    const dir = await writePackage({
+      ...STDIO_MANIFEST,
+      testLimits: { '1': { timeMs: 2000 }, '7': { timeMs: 2000 }, '8': { memoryMb: 32 } },
+    });
+    expect(await problemsOf(dir)).toEqual([
+      'testLimits: test "7" does not exist',
+      'testLimits: test "8" does not exist',
     ]);
   });
 

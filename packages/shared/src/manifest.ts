@@ -25,6 +25,16 @@ export const limitsSchema = z.strictObject({
 });
 export type Limits = z.infer<typeof limitsSchema>;
 
+/**
+ * Time and memory that differ for some tests (a subtask of bigger inputs, one slow test), within the same
+ * bounds as the problem's limits. A field left out keeps the limit that applies otherwise.
+ */
+export const limitOverrideSchema = z.strictObject({
+  timeMs: limitsSchema.shape.timeMs.optional(),
+  memoryMb: limitsSchema.shape.memoryMb.optional(),
+});
+export type LimitOverride = z.infer<typeof limitOverrideSchema>;
+
 /** A TypeScript-like type used to render starter code for function-style problems. */
 const typeName = z.string().min(1).max(200);
 
@@ -55,6 +65,8 @@ export const subtaskSchema = z.strictObject({
   tests: z.array(z.string().regex(TEST_ID_PATTERN)).min(1),
   /** Subtasks that must be fully accepted for this one to score. */
   dependencies: z.array(z.string().regex(TEST_ID_PATTERN)).default([]),
+  /** Limits for the tests of this subtask, unless a test has its own (testLimits). */
+  limits: limitOverrideSchema.optional(),
 });
 export type Subtask = z.infer<typeof subtaskSchema>;
 
@@ -78,7 +90,13 @@ export const problemManifestSchema = z
     checker: checkerSchema,
     samples: z.array(z.string().regex(TEST_ID_PATTERN)).min(1),
     subtasks: z.array(subtaskSchema).min(1),
-    solutions: z.array(referenceSolutionSchema).min(1),
+    /** Limits of single tests, by test id: they win over their subtasks' limits and the problem's. */
+    testLimits: z.record(z.string().regex(TEST_ID_PATTERN), limitOverrideSchema).optional(),
+    /**
+     * May be empty (an imported Hydro problem has none), but such a package is never sound: nothing shows
+     * that its tests accept a right answer.
+     */
+    solutions: z.array(referenceSolutionSchema).default([]),
   })
   .superRefine((manifest, ctx) => {
     if (manifest.style === 'function' && !manifest.function) {
@@ -111,6 +129,74 @@ export const problemManifestSchema = z
         }
       }
     });
+    for (const conflict of limitConflicts(manifest)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subtasks', conflict.subtaskIndex, 'limits', conflict.field],
+        message:
+          `test "${conflict.testId}" is in subtasks ${conflict.subtasks.join(' and ')}, whose ${LIMIT_FIELD_NAMES[conflict.field]} ` +
+          `limits differ (${conflict.values.join(' and ')}): give the test its own in testLimits, or make them agree`,
+      });
+    }
   });
 export type ProblemManifest = z.infer<typeof problemManifestSchema>;
 export type ProblemManifestInput = z.input<typeof problemManifestSchema>;
+
+type LimitField = keyof LimitOverride;
+const LIMIT_FIELDS: readonly LimitField[] = ['timeMs', 'memoryMb'];
+const LIMIT_FIELD_NAMES: Record<LimitField, string> = { timeMs: 'time', memoryMb: 'memory' };
+const LIMIT_UNITS: Record<LimitField, string> = { timeMs: 'ms', memoryMb: 'MB' };
+
+type LimitSources = Pick<ProblemManifest, 'limits' | 'subtasks' | 'testLimits'>;
+
+interface LimitConflict {
+  testId: string;
+  field: LimitField;
+  /** The first subtask (by position) whose override disagrees with an earlier one. */
+  subtaskIndex: number;
+  subtasks: string[];
+  values: string[];
+}
+
+/**
+ * Tests that two subtasks give different limits (for the same field) and that have no limit of their own
+ * for it: which one applies would be a guess, so the manifest is refused instead.
+ */
+function limitConflicts(manifest: LimitSources): LimitConflict[] {
+  const conflicts: LimitConflict[] = [];
+  const testIds = new Set(manifest.subtasks.flatMap((subtask) => subtask.tests));
+  for (const testId of testIds) {
+    for (const field of LIMIT_FIELDS) {
+      if (manifest.testLimits?.[testId]?.[field] !== undefined) continue;
+      const setting = manifest.subtasks
+        .map((subtask, index) => ({ subtask, index, value: subtask.limits?.[field] }))
+        .filter((entry) => entry.subtask.tests.includes(testId) && entry.value !== undefined);
+      const differing = setting.find((entry) => entry.value !== setting[0]!.value);
+      if (differing === undefined) continue;
+      conflicts.push({
+        testId,
+        field,
+        subtaskIndex: differing.index,
+        subtasks: [setting[0]!.subtask.id, differing.subtask.id],
+        values: [setting[0]!, differing].map((entry) => `${entry.value} ${LIMIT_UNITS[field]}`),
+      });
+    }
+  }
+  return conflicts;
+}
+
+/**
+ * The limits a test runs under, field by field: its own entry in testLimits, else the override of a
+ * subtask that holds it (the schema refuses two subtasks that disagree), else the problem's limits.
+ * Output and stack limits are the problem's for every test. No test (a learner's own input): the problem's.
+ */
+export function effectiveTestLimits(manifest: LimitSources, testId: string | undefined): Limits {
+  if (testId === undefined) return manifest.limits;
+  const own = manifest.testLimits?.[testId];
+  const containing = manifest.subtasks.filter((subtask) => subtask.tests.includes(testId));
+  const pick = (field: LimitField): number =>
+    own?.[field] ??
+    containing.find((subtask) => subtask.limits?.[field] !== undefined)?.limits?.[field] ??
+    manifest.limits[field];
+  return { ...manifest.limits, timeMs: pick('timeMs'), memoryMb: pick('memoryMb') };
+}

@@ -134,6 +134,13 @@ async function verifyCommand(positionals: string[], repeat: number): Promise<num
         process.stdout.write(
           `${problem.manifest.slug} (${problem.testIds.length} tests${problem.validatorCode !== undefined ? ', validator.js' : ''})\n`,
         );
+        if (problem.manifest.solutions.length === 0) {
+          process.stdout.write(
+            '  FAIL no reference solutions: nothing to verify, so the package is not sound (add solutions/ and list them in problem.yaml)\n',
+          );
+          unsound++;
+          continue;
+        }
         for (let round = 1; round <= repeat; round++) {
           const verification = await verifyPackageFully(problem, pool, {
             concurrency: pool.size,
@@ -184,7 +191,7 @@ async function verifyCommand(positionals: string[], repeat: number): Promise<num
   }
   if (unsound > 0) {
     process.stderr.write(
-      `oj verify: ${unsound} package run(s) are not sound: a test input was rejected by validator.js, or a reference solution did not get its expected verdict\n`,
+      `oj verify: ${unsound} package run(s) are not sound: a package has no reference solution, a test input was rejected by validator.js, or a reference solution did not get its expected verdict\n`,
     );
     return 1;
   }

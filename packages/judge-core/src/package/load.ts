@@ -143,6 +143,8 @@ export async function loadProblemPackage(dir: string): Promise<ProblemPackage> {
   }
   for (const id of testIds) if (!inSubtask.has(id)) problems.push(`test "${id}" belongs to no subtask`);
   for (const id of manifest!.samples) if (!known.has(id)) problems.push(`samples: test "${id}" does not exist`);
+  for (const id of Object.keys(manifest!.testLimits ?? {}))
+    if (!known.has(id)) problems.push(`testLimits: test "${id}" does not exist`);
   for (const solution of manifest!.solutions) {
     const file = insidePackage(root, solution.file);
     if (!file) problems.push(`solutions: ${solution.file} is outside the package`);

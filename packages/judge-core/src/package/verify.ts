@@ -69,6 +69,7 @@ export interface PackageVerification {
   invalidInputs: Exclude<TestValidation, { status: 'valid' }>[];
   /** The reference solutions' checks; empty when an input was invalid, since verdicts on wrong tests mean nothing. */
   solutions: SolutionCheck[];
+  /** Every input valid, at least one reference solution, and each got its expected verdict. */
   sound: boolean;
 }
 
@@ -85,11 +86,14 @@ export async function verifyPackageFully(
   const invalidInputs = validations.filter((validation) => validation.status !== 'valid');
   if (invalidInputs.length > 0) return { invalidInputs, solutions: [], sound: false };
   const solutions = await verifyPackage(problem, runner, options);
-  return { invalidInputs, solutions, sound: solutions.every((check) => check.ok) };
+  // With no reference solution nothing shows that the tests accept a right answer: never sound.
+  return { invalidInputs, solutions, sound: solutions.length > 0 && solutions.every((check) => check.ok) };
 }
 
 /** Solutions that must get TLE are measured again with this many times the limit, to see how far off they are. */
 export const TIME_LIMITED_MEASURE_FACTOR = 3;
+
+const stretched = (timeMs: number): number => Math.min(20_000, timeMs * TIME_LIMITED_MEASURE_FACTOR);
 
 /**
  * Time-limit advice from a verification's checks. The accepted solutions' times are those of the checks;
@@ -103,10 +107,29 @@ export async function adviseFromChecks(
   options: { concurrency: number },
 ): Promise<TimeLimitAdvice> {
   const { limits } = problem.manifest;
-  const measuringLimitMs = Math.min(20_000, limits.timeMs * TIME_LIMITED_MEASURE_FACTOR);
+  const measuringLimitMs = stretched(limits.timeMs);
+  // Every time limit is stretched, the subtasks' and tests' own too, or a test with its own would still cut off at it.
   const measuring: ProblemPackage = {
     ...problem,
-    manifest: { ...problem.manifest, limits: { ...limits, timeMs: measuringLimitMs } },
+    manifest: {
+      ...problem.manifest,
+      limits: { ...limits, timeMs: measuringLimitMs },
+      subtasks: problem.manifest.subtasks.map((subtask) =>
+        subtask.limits?.timeMs === undefined
+          ? subtask
+          : { ...subtask, limits: { ...subtask.limits, timeMs: stretched(subtask.limits.timeMs) } },
+      ),
+      ...(problem.manifest.testLimits
+        ? {
+            testLimits: Object.fromEntries(
+              Object.entries(problem.manifest.testLimits).map(([id, own]) => [
+                id,
+                own.timeMs === undefined ? own : { ...own, timeMs: stretched(own.timeMs) },
+              ]),
+            ),
+          }
+        : {}),
+    },
   };
   const timings: SolutionTiming[] = [];
   for (const check of checks) {
