@@ -159,3 +159,48 @@ describe('the API client', () => {
     expect(queryString({})).toBe('');
   });
 });
+
+describe("the setters' routes", () => {
+  const saved = { slug: 'add', versionNumber: 2, created: true, current: true };
+
+  it('send a version edit as JSON to the encoded slug, and validate the answer', async () => {
+    const fetch = vi.fn((_url: RequestInfo | URL, _init?: RequestInit) => respond(201, saved));
+    const api = createApiClient({ baseUrl: '', fetch, csrfToken: () => Promise.resolve('t') });
+    await expect(api.saveVersion('a\0b/c', { base: 1, manifest: {}, files: [] })).resolves.toEqual(saved);
+    expect(fetch.mock.calls[0]![0]).toBe('/api/setter/problems/a%00b%2Fc/versions');
+    expect(fetch.mock.calls[0]![1]!.method).toBe('POST');
+    expect((fetch.mock.calls[0]![1]!.headers as Record<string, string>)['x-csrf-token']).toBe('t');
+  });
+
+  it('refuse a slug that a URL cannot hold as a segment, and a version that is no number, before sending', async () => {
+    const fetch = vi.fn(() => respond(200, saved));
+    const api = createApiClient({ baseUrl: '', fetch });
+    for (const call of [
+      () => api.getAuthoredProblem('..'),
+      () => api.getVersion('.', 1),
+      () => api.getVerification('add', Number.NaN),
+      () => api.getRejudge('add', -1),
+    ])
+      expect((await failure(call())).kind).toBe('invalid');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("read a file's raw text, and set the co-authors with PUT", async () => {
+    const fetch = vi.fn((_url: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve(new Response('1 2\n', { status: 200, headers: { 'content-type': 'application/octet-stream' } })),
+    );
+    const api = createApiClient({ baseUrl: '', fetch });
+    await expect(api.getVersionFileText('add', 3, 'tests/07.in')).resolves.toBe('1 2\n');
+    expect(fetch.mock.calls[0]![0]).toBe('/api/setter/problems/add/versions/3/file?path=tests%2F07.in');
+    fetch.mockImplementationOnce(() => respond(200, { owner: 'ann', authors: ['bob'] }));
+    await expect(api.setAuthors('add', { usernames: ['bob'] })).resolves.toEqual({ owner: 'ann', authors: ['bob'] });
+    expect(fetch.mock.calls[1]![1]!.method).toBe('PUT');
+  });
+
+  it("list every reason of a refused save, as the API's error.problems", async () => {
+    const body = { error: { code: 'VALIDATION_FAILED', message: 'the package is broken', problems: ['a', 'b'] } };
+    const api = createApiClient({ baseUrl: '', fetch: () => respond(400, body) });
+    const error = await failure(api.saveVersion('add', { base: 1, manifest: {}, files: [] }));
+    expect(error.problems).toEqual(['a', 'b']);
+  });
+});

@@ -19,18 +19,29 @@ export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
 ];
 
-/** The largest request body the site passes on to the API, except for package uploads. */
+/** The largest request body the site passes on to the API, except for package uploads and version saves. */
 export const MAX_PROXIED_BODY_BYTES = 10 * 1024 * 1024;
 /** Where setters upload problem package zips, and the largest zip the API takes there. */
 export const PACKAGE_UPLOAD_PATH = '/api/problems/packages';
 export const MAX_PACKAGE_UPLOAD_BYTES = 64 * 1024 * 1024;
 /**
+ * A setter's save of a problem version (`POST /api/setter/problems/<slug>/versions`) carries edited files
+ * inline as JSON: MAX_VERSION_EDIT_BYTES of @oj/shared (kept as a literal here, since next.config.ts and
+ * site-server.ts load this file without the shared package; a unit test holds the two equal).
+ */
+export const MAX_VERSION_EDIT_BYTES = 8 * 1024 * 1024;
+const VERSION_SAVE_PATH = /^\/api\/setter\/problems\/[^/]+\/versions$/;
+
+/**
  * What Next buffers at most of a body for its proxy (next.config.ts sets it): a longer body would be cut
  * short and the API would wait for the rest. src/proxy.ts holds every other route to MAX_PROXIED_BODY_BYTES.
  */
-export const PROXY_BUFFER_BYTES = MAX_PACKAGE_UPLOAD_BYTES;
+export const PROXY_BUFFER_BYTES = Math.max(MAX_PACKAGE_UPLOAD_BYTES, MAX_VERSION_EDIT_BYTES);
 
 /** The body limit of one proxied request. */
 export function maxProxiedBodyBytes(method: string, pathname: string): number {
-  return method === 'POST' && pathname === PACKAGE_UPLOAD_PATH ? MAX_PACKAGE_UPLOAD_BYTES : MAX_PROXIED_BODY_BYTES;
+  if (method !== 'POST') return MAX_PROXIED_BODY_BYTES;
+  if (pathname === PACKAGE_UPLOAD_PATH) return MAX_PACKAGE_UPLOAD_BYTES;
+  if (VERSION_SAVE_PATH.test(pathname)) return MAX_VERSION_EDIT_BYTES;
+  return MAX_PROXIED_BODY_BYTES;
 }

@@ -5,15 +5,25 @@ import {
   adminUserListResponseSchema,
   adminUserSchema,
   apiErrorSchema,
+  authoredProblemDetailSchema,
+  authoredProblemListResponseSchema,
+  authorsResponseSchema,
   createSubmissionResponseSchema,
   endedSessionsResponseSchema,
   meResponseSchema,
-  packageUploadResponseSchema,
+  packageImportResponseSchema,
   problemDetailSchema,
   problemListResponseSchema,
+  publishResponseSchema,
+  rejudgeListResponseSchema,
+  rejudgeSchema,
   runResponseSchema,
   submissionDetailSchema,
   submissionListResponseSchema,
+  verificationSchema,
+  versionDetailSchema,
+  versionSavedResponseSchema,
+  type AuthorsRequest,
   type AdminUserListQuery,
   type ErrorCode,
   type AdminUserUpdateRequest,
@@ -24,6 +34,7 @@ import {
   type RegisterRequest,
   type RunRequestBody,
   type SubmissionListQuery,
+  type VersionEditRequest,
 } from '@oj/shared';
 
 /** What went wrong, in the terms a page shows to people. */
@@ -100,7 +111,7 @@ export function isApiError(error: unknown): error is ApiRequestError {
   return error instanceof ApiRequestError;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | undefined | null;
 
 export interface ApiClientOptions {
@@ -158,6 +169,23 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
 
 function isCsrfRejection(error: ApiRequestError): boolean {
   return error.code === ('CSRF_REJECTED' satisfies ErrorCode);
+}
+
+/**
+ * `/api/setter/problems/<slug>`, the slug as one encoded path segment. "." and ".." cannot be one (the URL
+ * parser removes them, so the request would reach another route): those are refused here, as the API would.
+ */
+export function setterPath(slug: string): string {
+  if (slug === '' || slug === '.' || slug === '..')
+    throw new ApiRequestError({ status: 400, code: 'VALIDATION_FAILED', message: `"${slug}" is not a problem slug` });
+  return `/api/setter/problems/${encodeURIComponent(slug)}`;
+}
+
+/** A version number or id in a path: a positive integer, else refused before anything is sent. */
+function versionSegment(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ApiRequestError({ status: 400, code: 'VALIDATION_FAILED', message: `${value} is not a version number` });
+  return String(value);
 }
 
 export function createApiClient(options: ApiClientOptions) {
@@ -229,6 +257,13 @@ export function createApiClient(options: ApiClientOptions) {
     return parsed.data;
   }
 
+  /** A file's raw bytes as text (the setters' file route answers text/plain or octet-stream, not JSON). */
+  async function requestText(path: string): Promise<string> {
+    const response = await send('GET', path, undefined, false);
+    if (!response.ok) throw await errorFrom(response);
+    return response.text();
+  }
+
   async function session<T extends z.infer<typeof meResponseSchema>>(promise: Promise<T>): Promise<T> {
     const result = await promise;
     options.onSession?.(result);
@@ -259,8 +294,31 @@ export function createApiClient(options: ApiClientOptions) {
     submissionEventsUrl: (id: number) => `${options.baseUrl}/api/submissions/${id}/events`,
 
     run: (body: RunRequestBody) => request('POST', '/api/runs', runResponseSchema, body),
-    /** A setter's problem package, as the zip file they picked. */
-    uploadPackage: (zip: Blob) => request('POST', '/api/problems/packages', packageUploadResponseSchema, zip),
+    /** A setter's problem package (ours, or a Hydro export of one or more problems), as the zip file they picked. */
+    uploadPackage: (zip: Blob) => request('POST', '/api/problems/packages', packageImportResponseSchema, zip),
+
+    // ---- the setters' authoring routes (/api/setter/...) ----
+    listAuthoredProblems: () => request('GET', '/api/setter/problems', authoredProblemListResponseSchema),
+    getAuthoredProblem: async (slug: string) => request('GET', setterPath(slug), authoredProblemDetailSchema),
+    getVersion: async (slug: string, version: number) =>
+      request('GET', `${setterPath(slug)}/versions/${versionSegment(version)}`, versionDetailSchema),
+    getVersionFileText: async (slug: string, version: number, file: string) =>
+      requestText(`${setterPath(slug)}/versions/${versionSegment(version)}/file${queryString({ path: file })}`),
+    /** The href of a version's package zip (a download link, not fetched by the client). */
+    versionExportUrl: (slug: string, version: number) =>
+      `${options.baseUrl}${setterPath(slug)}/versions/${versionSegment(version)}/export`,
+    saveVersion: async (slug: string, body: VersionEditRequest) =>
+      request('POST', `${setterPath(slug)}/versions`, versionSavedResponseSchema, body),
+    getVerification: async (slug: string, version: number) =>
+      request('GET', `${setterPath(slug)}/versions/${versionSegment(version)}/verification`, verificationSchema),
+    publishVersion: async (slug: string, version: number) =>
+      request('POST', `${setterPath(slug)}/versions/${versionSegment(version)}/publish`, publishResponseSchema, {}),
+    startRejudge: async (slug: string) => request('POST', `${setterPath(slug)}/rejudges`, rejudgeSchema, {}),
+    listRejudges: async (slug: string) => request('GET', `${setterPath(slug)}/rejudges`, rejudgeListResponseSchema),
+    getRejudge: async (slug: string, id: number) =>
+      request('GET', `${setterPath(slug)}/rejudges/${versionSegment(id)}`, rejudgeSchema),
+    setAuthors: async (slug: string, body: AuthorsRequest) =>
+      request('PUT', `${setterPath(slug)}/authors`, authorsResponseSchema, body),
 
     listUsers: (query: Partial<AdminUserListQuery> = {}) =>
       request('GET', `/api/admin/users${queryString(query)}`, adminUserListResponseSchema),
