@@ -71,8 +71,10 @@ void describe(
       rmSync(scratch, { recursive: true, force: true });
     });
 
-    void test('finds the page in the header, uploads a zip and opens the new draft', async () => {
-      await page.getByRole('link', { name: 'Upload' }).click();
+    void test('finds the page through the header, uploads a zip and opens the new draft', async () => {
+      await page.getByRole('link', { name: 'My problems' }).click();
+      await page.waitForURL(/\/setter\/problems$/);
+      await page.getByTestId('upload-zip').click();
       await page.waitForURL(/\/setter\/packages$/);
       await page.getByTestId('package-file').setInputFiles(packageZip(scratch));
       await page.getByTestId('package-upload').click();
@@ -111,7 +113,7 @@ void describe(
       await learnerPage.getByLabel('Repeat the password').fill('correct-horse-battery');
       await learnerPage.getByRole('button', { name: 'Sign up' }).click();
       await learnerPage.getByTestId('current-user').waitFor();
-      assert.equal(await learnerPage.getByRole('link', { name: 'Upload' }).count(), 0);
+      assert.equal(await learnerPage.getByRole('link', { name: 'My problems' }).count(), 0);
       await learnerPage.goto(`${baseUrl()}/setter/packages`);
       assert.equal(await learnerPage.getByTestId('error-state').getAttribute('data-kind'), 'forbidden');
       // The draft is not theirs to see either.

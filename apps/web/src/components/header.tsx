@@ -16,7 +16,7 @@ export async function Header() {
     { href: '/problems', label: t('problems') },
     { href: '/submissions', label: t('submissions') },
     ...(user ? [{ href: `/users/${encodeURIComponent(user.username)}`, label: t('profile') }] : []),
-    ...(user && roleAtLeast(user.role, 'setter') ? [{ href: '/setter/packages', label: t('packages') }] : []),
+    ...(user && roleAtLeast(user.role, 'setter') ? [{ href: '/setter/problems', label: t('setter') }] : []),
     ...(user?.role === 'admin' ? [{ href: '/admin/users', label: t('admin') }] : []),
   ];
 

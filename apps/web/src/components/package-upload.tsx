@@ -1,5 +1,5 @@
 'use client';
-import type { PackageUploadResponse } from '@oj/shared';
+import type { PackageImportResponse } from '@oj/shared';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { isApiError } from '@/lib/api/client';
 import { MAX_PACKAGE_UPLOAD_BYTES } from '@/lib/http-policy';
 import { ErrorState } from './error-state';
 
-type Outcome = { kind: 'stored'; result: PackageUploadResponse } | { kind: 'error'; error: unknown };
+type Outcome = { kind: 'stored'; result: PackageImportResponse } | { kind: 'error'; error: unknown };
 
 /** A setter picks a package zip and uploads it; the page says what it became, or every reason it was refused. */
 export function PackageUpload() {
@@ -62,23 +62,45 @@ export function PackageUpload() {
       {outcome?.kind === 'stored' ? (
         <div className="card p-4 text-sm" role="status" data-testid="package-result">
           <p className="font-medium">
-            {outcome.result.created
-              ? t('created', {
-                  slug: outcome.result.slug,
-                  version: outcome.result.versionNumber,
-                  tests: outcome.result.tests,
-                })
-              : t('unchanged', { slug: outcome.result.slug, version: outcome.result.versionNumber })}
+            {outcome.result.format === 'hydro'
+              ? t('hydroImported', { count: outcome.result.problems.length })
+              : t('ojImported')}
           </p>
-          <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-            {outcome.result.current ? t('current') : t('waiting')}
-          </p>
-          <Link
-            className="link mt-2 inline-block font-medium"
-            href={`/problems/${encodeURIComponent(outcome.result.slug)}`}
-          >
-            {t('open')}
-          </Link>
+          <ul className="mt-2 divide-y divide-zinc-200 dark:divide-zinc-800">
+            {outcome.result.problems.map((problem) => (
+              <li key={problem.slug} className="py-2" data-testid="imported-problem">
+                <p>
+                  {problem.created
+                    ? t('created', { slug: problem.slug, version: problem.versionNumber, tests: problem.tests })
+                    : t('unchanged', { slug: problem.slug, version: problem.versionNumber })}
+                </p>
+                <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">
+                  {problem.current ? t('current') : t('waiting')}
+                </p>
+                {problem.notes.length > 0 ? (
+                  <div className="mt-1.5 rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-400/10 dark:text-amber-200">
+                    <p className="text-xs font-medium">{t('notes')}</p>
+                    <ul className="mt-1 list-disc space-y-0.5 pl-5 text-xs" data-testid="import-notes">
+                      {problem.notes.map((note) => (
+                        <li key={note}>{note}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <span className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1">
+                  <Link
+                    className="link font-medium"
+                    href={`/setter/problems/${encodeURIComponent(problem.slug)}?tab=check`}
+                  >
+                    {t('openEditor')}
+                  </Link>
+                  <Link className="link" href={`/problems/${encodeURIComponent(problem.slug)}`}>
+                    {t('open')}
+                  </Link>
+                </span>
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {outcome?.kind === 'error' ? (

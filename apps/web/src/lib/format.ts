@@ -11,6 +11,12 @@ export function formatMemory(kb: number | null | undefined): string {
   return `${(kb / 1024).toFixed(kb < 10 * 1024 ? 1 : 0)} MB`;
 }
 
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 /** `2025-01-02 13:04` in UTC: the same on the server and in the browser, so hydration never differs. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { PackageUpload } from '@/components/package-upload';
 import { roleGate } from '@/components/role-gate';
 import { getSession } from '@/lib/api/server';
@@ -16,6 +17,11 @@ export default async function PackageUploadPage() {
   if (gate) return gate;
   return (
     <div className="mx-auto w-full max-w-3xl px-3 py-6 sm:px-5">
+      <nav className="mb-1 text-sm">
+        <Link href="/setter/problems" className="link">
+          {t('back')}
+        </Link>
+      </nav>
       <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('intro')}</p>
       <PackageUpload />
