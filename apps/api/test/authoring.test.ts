@@ -28,7 +28,7 @@ let scratch: string;
 
 beforeAll(async () => {
   environment = await createApiTestEnvironment('authoring', {
-    env: { SUBMISSIONS_PER_MINUTE: '100', MAX_PENDING_SUBMISSIONS: '100' },
+    env: { SUBMISSIONS_PER_MINUTE: '100', MAX_PENDING_SUBMISSIONS: '100', PACKAGE_SAVES_PER_MINUTE: '40' },
   });
   await environment.startJudge();
   setter = await environment.signIn(environment.setter.username, STAFF_PASSWORD);
@@ -357,5 +357,25 @@ describe('ownership and co-authors', () => {
     expect(
       (await other.request('PUT', `/api/setter/problems/${slug}/authors`, { json: { usernames: [] } })).status,
     ).toBe(403);
+  });
+});
+
+describe('floods', () => {
+  test("a setter's saves and uploads share one budget per minute; the one over it is 429 with Retry-After", async () => {
+    const { client, id } = await environment.registerLearner('flooder');
+    await environment.prisma.user.update({ where: { id }, data: { role: 'setter' } });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 40; attempt++) {
+      statuses.push((await save(client, `flood-${attempt}`, null, { slug: `flood-${attempt}` }, [])).status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([400]));
+    const over = await client.post('/api/problems/packages', undefined, {
+      rawBody: new Uint8Array([0x50, 0x4b, 0x05, 0x06]),
+      headers: { 'content-type': 'application/zip' },
+    });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another setter's budget is their own.
+    expect((await save(setter, 'flood-other', null, { slug: 'flood-other' }, [])).status).toBe(400);
   });
 });

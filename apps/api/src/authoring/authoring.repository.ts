@@ -310,11 +310,12 @@ export class AuthoringRepository {
     );
   }
 
-  async listRejudges(problemId: number, id?: number): Promise<RejudgeRow[]> {
+  /** The problem's rejudges, newest first (the last 20, or `take`), or the one with `id`. */
+  async listRejudges(problemId: number, filter: { id?: number; take?: number } = {}): Promise<RejudgeRow[]> {
     const rejudges = await this.prisma.rejudge.findMany({
-      where: { problemId, ...(id === undefined ? {} : { id }) },
+      where: { problemId, ...(filter.id === undefined ? {} : { id: filter.id }) },
       orderBy: { id: 'desc' },
-      take: 20,
+      take: filter.take ?? 20,
       select: {
         id: true,
         createdAt: true,

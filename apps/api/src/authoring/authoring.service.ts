@@ -26,7 +26,10 @@ import { mayEditProblem, mayManageAuthors } from '../access/access-policy.ts';
 import { hasRole, type AuthUser } from '../auth/auth-user.ts';
 import { DomainError, notFound } from '../common/errors.ts';
 import { withTimeout } from '../common/timeout.ts';
+import { APP_CONFIG } from '../config/config.module.ts';
+import type { AppConfig } from '../config/config.ts';
 import { ProgressHub } from '../infra/progress-hub.ts';
+import { RateLimiter } from '../infra/rate-limiter.ts';
 import { JUDGE_QUEUE } from '../infra/queues.module.ts';
 import {
   AuthoringRepository,
@@ -61,7 +64,19 @@ export class AuthoringService {
     @Inject(AuthoringRepository) private readonly repository: AuthoringRepository,
     @Inject(JUDGE_QUEUE) private readonly queue: JudgeQueue,
     @Inject(ProgressHub) private readonly progress: ProgressHub,
+    @Inject(RateLimiter) private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Counts one saved version or uploaded zip of the setter (each is stored, then verified by the judges). */
+  async countSave(user: AuthUser): Promise<void> {
+    await this.rateLimiter.hit({
+      key: `package-save:${user.id}`,
+      limit: this.config.rateLimits.packageSavesPerMinute,
+      windowSeconds: 60,
+      what: 'saved versions',
+    });
+  }
 
   async list(user: AuthUser): Promise<AuthoredProblemListResponse> {
     const rows = await this.repository.listEditable(user.id, hasRole(user, 'admin'));
@@ -119,6 +134,7 @@ export class AuthoringService {
    * as an uploaded package is (every reason it is broken in one 400), then stored and verified.
    */
   async saveVersion(user: AuthUser, slug: string, edit: VersionEditRequest): Promise<StoredVersion> {
+    await this.countSave(user);
     const existing = await this.repository.findProblem(slug);
     if (edit.base === null && existing) throw new DomainError('CONFLICT', `a problem named ${slug} exists already`);
     if (edit.base !== null && !existing) throw notFound('problem');
@@ -273,6 +289,17 @@ export class AuthoringService {
   async startRejudge(user: AuthUser, slug: string): Promise<Rejudge> {
     const problem = await this.editable(user, slug);
     if (problem.currentVersionId === null) throw new DomainError('CONFLICT', `${slug} has no current version`);
+    // One at a time per problem: a second one would only judge the same submissions again.
+    const [latest] = await this.repository.listRejudges(problem.id, { take: 1 });
+    if (latest) {
+      const running = toRejudge(latest);
+      if (running.done < running.total) {
+        throw new DomainError(
+          'CONFLICT',
+          `rejudge ${running.id} is still running (${running.done} of ${running.total} done)`,
+        );
+      }
+    }
     const { id, submissions } = await this.repository.startRejudge(problem.id, problem.currentVersionId, user.id);
     this.logger.log({ slug, rejudgeId: id, submissions: submissions.length, by: user.id }, 'rejudge started');
     for (const submission of submissions) {
@@ -297,7 +324,7 @@ export class AuthoringService {
 
   async rejudge(user: AuthUser, slug: string, id: number): Promise<Rejudge> {
     const problem = await this.editable(user, slug);
-    const [row] = await this.repository.listRejudges(problem.id, id);
+    const [row] = await this.repository.listRejudges(problem.id, { id });
     if (!row) throw notFound('rejudge');
     return toRejudge(row);
   }

@@ -48,6 +48,7 @@ export class ProblemPackagesService {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the package as a zip, with Content-Type: application/zip');
     }
     if (upload.contentLength !== undefined && upload.contentLength > MAX_PACKAGE_ZIP_BYTES) throw tooLarge();
+    await this.authoring.countSave(user);
 
     const scratch = await mkdtemp(path.join(tmpdir(), 'oj-upload-'));
     try {

@@ -48,6 +48,8 @@ const environmentSchema = sharedEnvironmentSchema.extend({
   SESSION_TTL_DAYS: positiveInt.max(365).default(30),
   SUBMISSIONS_PER_MINUTE: positiveInt.default(10),
   RUNS_PER_MINUTE: positiveInt.default(20),
+  /** A setter's saved versions and uploaded zips: each one is stored and verified by the judges. */
+  PACKAGE_SAVES_PER_MINUTE: positiveInt.default(20),
   LOGIN_ATTEMPTS_PER_WINDOW: positiveInt.default(10),
   LOGIN_WINDOW_SECONDS: positiveInt.default(15 * 60),
   /** Wrong passwords for one account, from any address, before each further attempt waits (doubling). */
@@ -76,6 +78,7 @@ export interface AppConfig {
   rateLimits: {
     submissionsPerMinute: number;
     runsPerMinute: number;
+    packageSavesPerMinute: number;
     loginAttempts: number;
     loginWindowSeconds: number;
     accountLoginFailuresBeforeBackoff: number;
@@ -105,6 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     rateLimits: {
       submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE,
       runsPerMinute: env.RUNS_PER_MINUTE,
+      packageSavesPerMinute: env.PACKAGE_SAVES_PER_MINUTE,
       loginAttempts: env.LOGIN_ATTEMPTS_PER_WINDOW,
       loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
       accountLoginFailuresBeforeBackoff: env.ACCOUNT_LOGIN_FAILURES_BEFORE_BACKOFF,
