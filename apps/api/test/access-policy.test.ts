@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import {
   hasEnded,
   isRunning,
+  mayEditProblem,
+  mayManageAuthors,
   mayReadCode,
   mayReadTestMessage,
   maySeeProblem,
@@ -223,5 +225,35 @@ describe('code and test messages', () => {
     expect(mayReadTestMessage(author, { sample: false })).toBe(false);
     expect(mayReadTestMessage(owner, { sample: false })).toBe(false);
     expect(mayReadTestMessage(staff, { sample: false })).toBe(true);
+  });
+});
+
+describe('who may change a problem', () => {
+  const as = (id: number, role: 'learner' | 'setter' | 'admin') => ({ id, username: `user${id}`, role });
+  const owned = { ownerId: OWNER, authorIds: [AUTHOR] };
+  const builtIn = { ownerId: null, authorIds: [] };
+
+  test('the owner and co-authors who are setters edit; only the owner (and admins) choose co-authors', () => {
+    expect(mayEditProblem(as(OWNER, 'setter'), owned)).toBe(true);
+    expect(mayEditProblem(as(AUTHOR, 'setter'), owned)).toBe(true);
+    expect(mayManageAuthors(as(OWNER, 'setter'), owned)).toBe(true);
+    expect(mayManageAuthors(as(AUTHOR, 'setter'), owned)).toBe(false);
+  });
+
+  test('another setter, a learner, and an owner or author demoted to learner may not', () => {
+    expect(mayEditProblem(as(LEARNER, 'setter'), owned)).toBe(false);
+    expect(mayEditProblem(as(LEARNER, 'learner'), owned)).toBe(false);
+    expect(mayEditProblem(as(OWNER, 'learner'), owned)).toBe(false);
+    expect(mayEditProblem(as(AUTHOR, 'learner'), owned)).toBe(false);
+    expect(mayManageAuthors(as(OWNER, 'learner'), owned)).toBe(false);
+    expect(mayManageAuthors(as(LEARNER, 'setter'), owned)).toBe(false);
+  });
+
+  test('admins may do everything, built-in problems included; setters may not touch built-ins', () => {
+    expect(mayEditProblem(as(1, 'admin'), owned)).toBe(true);
+    expect(mayManageAuthors(as(1, 'admin'), owned)).toBe(true);
+    expect(mayEditProblem(as(1, 'admin'), builtIn)).toBe(true);
+    expect(mayEditProblem(as(OWNER, 'setter'), builtIn)).toBe(false);
+    expect(mayManageAuthors(as(OWNER, 'setter'), builtIn)).toBe(false);
   });
 });
