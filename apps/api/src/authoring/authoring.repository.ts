@@ -129,7 +129,7 @@ export class AuthoringRepository {
           createdAt: true,
           manifest: true,
           uploadedBy: { select: { username: true } },
-          checks: { select: checkFields, orderBy: [{ kind: 'desc' }, { position: 'asc' }] },
+          checks: { select: checkFields, orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
         },
       })
       .then((versions) =>
@@ -146,7 +146,7 @@ export class AuthoringRepository {
         createdAt: true,
         manifest: true,
         uploadedBy: { select: { username: true } },
-        checks: { select: checkFields, orderBy: [{ kind: 'desc' }, { position: 'asc' }] },
+        checks: { select: checkFields, orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
       },
     });
     if (!version) return null;
