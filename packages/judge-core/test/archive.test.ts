@@ -255,8 +255,11 @@ describe('oj import and oj export', () => {
 
     const imported = await oj('import', 'rabbit.zip', 'rabbit', '--json');
     expect(imported.code).toBe(0);
-    const summary = JSON.parse(imported.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ slug: 'spicy-rabbit-head', style: 'stdio', limits: { timeMs: 1000 } });
+    const printed = JSON.parse(imported.stdout) as { format: string; packages: Record<string, unknown>[] };
+    expect(printed.format).toBe('oj');
+    expect(printed.packages).toHaveLength(1);
+    const summary = printed.packages[0]!;
+    expect(summary).toMatchObject({ slug: 'spicy-rabbit-head', style: 'stdio', limits: { timeMs: 1000 }, notes: [] });
     expect(summary['tests']).toBeGreaterThan(5);
     expect(await tree(path.join(scratch, 'rabbit'))).toEqual(
       await tree(path.join(BUILT_IN_PROBLEMS_DIR, 'spicy-rabbit-head')),

@@ -13,7 +13,8 @@ import {
   type TestResult,
 } from '@oj/shared';
 import { judgeSubmission } from '../judge.ts';
-import { ArchiveError, exportPackageZip, importPackageZip } from '../package/archive.ts';
+import { ArchiveError, exportPackageZip } from '../package/archive.ts';
+import { importAnyZip } from '../package/import.ts';
 import {
   BUILT_IN_PROBLEMS_DIR,
   findProblemFolders,
@@ -28,7 +29,7 @@ import { SandboxPool } from '../sandbox/pool.ts';
 const USAGE = `usage:
   oj judge <problemDir> <solutionFile> [--json]   judge one solution (.js or .ts)
   oj verify [problemDir...] [--repeat N]         validate every package's test inputs, run its reference solutions (default: problems/*)
-  oj import <zipFile> <outDir> [--json]           unpack a package zip into a new folder, checked as an upload is
+  oj import <zipFile> <outDir> [--json]           unpack a package zip (ours, or Hydro's: one folder per problem) into a new folder, checked as an upload is
   oj export <problemDir> <zipFile>                write the package as a zip (the same bytes every time)`;
 
 class UsageError extends Error {}
@@ -213,8 +214,10 @@ function packageSummary(problem: ProblemPackage) {
       id: subtask.id,
       score: subtask.score,
       tests: subtask.tests.length,
+      ...(subtask.limits ? { limits: subtask.limits } : {}),
     })),
     limits: manifest.limits,
+    testLimits: Object.keys(manifest.testLimits ?? {}).length,
     checker: manifest.checker.type,
     solutions: manifest.solutions.length,
   };
@@ -223,23 +226,38 @@ function packageSummary(problem: ProblemPackage) {
 async function importCommand(args: string[], json: boolean): Promise<number> {
   const [zipFile, outDir] = args;
   if (!zipFile || !outDir || args.length > 2) throw new UsageError('import needs <zipFile> and <outDir>');
-  const { problem } = await importPackageZip(fromUser(zipFile), fromUser(outDir));
-  const summary = packageSummary(problem);
+  const { format, packages } = await importAnyZip(fromUser(zipFile), fromUser(outDir));
+  const made = packages.map(({ problem, notes }) => ({ ...packageSummary(problem), notes }));
   if (json) {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    process.stdout.write(`${JSON.stringify({ format, packages: made })}\n`);
     return 0;
   }
-  const { limits } = summary;
-  process.stdout.write(
-    [
-      `imported ${summary.slug} (${summary.title}) into ${outDir}`,
+  const lines: string[] = [];
+  if (format === 'hydro') lines.push(`imported ${made.length} Hydro problem(s) into ${outDir}`);
+  for (const summary of made) {
+    const { limits } = summary;
+    const folder = format === 'hydro' ? path.join(outDir, path.basename(summary.dir)) : outDir;
+    lines.push(
+      `imported ${summary.slug} (${summary.title}) into ${folder}`,
       `  style ${summary.style}, checker ${summary.checker}, ${summary.tests} tests (samples: ${summary.samples.join(', ') || 'none'}), ${summary.solutions} reference solution(s)`,
       `  limits: ${limits.timeMs} ms, ${limits.memoryMb} MB memory, ${limits.stackMb} MB stack, ${limits.outputKb} KB output`,
-      ...summary.subtasks.map((subtask) => `  subtask ${subtask.id}: ${subtask.score} points, ${subtask.tests} tests`),
-      '',
-    ].join('\n'),
-  );
+      ...summary.subtasks.map(
+        (subtask) =>
+          `  subtask ${subtask.id}: ${subtask.score} points, ${subtask.tests} tests${subtask.limits ? ` (${describeOverride(subtask.limits)})` : ''}`,
+      ),
+      ...(summary.testLimits > 0 ? [`  ${summary.testLimits} test(s) with their own limits (testLimits)`] : []),
+      ...summary.notes.map((note) => `  note: ${note}`),
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+function describeOverride(limits: { timeMs?: number; memoryMb?: number }): string {
+  return [
+    ...(limits.timeMs !== undefined ? [`${limits.timeMs} ms`] : []),
+    ...(limits.memoryMb !== undefined ? [`${limits.memoryMb} MB`] : []),
+  ].join(', ');
 }
 
 async function exportCommand(args: string[]): Promise<number> {
