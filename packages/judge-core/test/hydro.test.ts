@@ -346,6 +346,24 @@ describe('importHydroZip on one problem at the zip root', () => {
   });
 });
 
+describe('importHydroZip, other problem.yaml fields', () => {
+  it('gives a second problem with the same pid a numbered slug, and reads ICPC-style limits', async () => {
+    const problem = (limits?: unknown) => ({ title: 'Same', pid: 'same', ...(limits ? { limits } : {}) });
+    const zip = await zipOf('same.zip', {
+      'a/problem.yaml': problem(),
+      'a/testdata/1.in': '1\n',
+      'a/testdata/1.out': '1\n',
+      'b/problem.yaml': problem({ time_limit: 2, memory: 128 }),
+      'b/testdata/1.in': '1\n',
+      'b/testdata/1.out': '1\n',
+    });
+    const imported = await importHydroZip(zip, path.join(scratch, 'same'));
+    expect(imported.map(({ problem: { manifest } }) => manifest.slug)).toEqual(['same', 'same-2']);
+    expect(imported[1]!.problem.manifest.limits).toMatchObject({ timeMs: 2000, memoryMb: 128 });
+    expect(imported[1]!.notes).toContain('the slug same is taken by another problem of the zip: this one is same-2');
+  });
+});
+
 describe('a Hydro zip is refused, naming every reason of every problem, with nothing written', () => {
   async function refusal(zip: string, name: string) {
     const outDir = path.join(scratch, name);

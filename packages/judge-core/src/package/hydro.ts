@@ -14,7 +14,7 @@ import {
   ArchiveError,
   type ArchiveLimits,
 } from './archive.ts';
-import { planHydroTestdata, HydroPlanError, type HydroConfigSource } from './hydro-map.ts';
+import { HydroPlanError, planHydroTestdata, type HydroConfigSource, type HydroPlan } from './hydro-map.ts';
 import { asText, compareHydroNames } from './hydro-rules.ts';
 import { loadProblemPackage, PackageError, type ProblemPackage } from './load.ts';
 
@@ -229,6 +229,167 @@ async function copyInto(from: string, to: string): Promise<void> {
   await copyFile(from, to);
 }
 
+const PROBLEM_YAML_FIELDS = [
+  'title',
+  'name',
+  'pid',
+  'tag',
+  'difficulty',
+  'hidden',
+  'content',
+  'owner',
+  'nSubmit',
+  'nAccept',
+  'limits',
+];
+
+interface Described {
+  title: string;
+  slug: string;
+  difficulty: 'easy' | 'medium' | 'hard';
+  tags: string[];
+}
+
+/** Title, slug, difficulty and tags from Hydro's problem.yaml. */
+function describeProblem(
+  meta: Record<string, unknown>,
+  folderId: string,
+  takenSlugs: Set<string>,
+  notes: string[],
+  problems: string[],
+): Described {
+  const rawTitle = meta['title'] ?? meta['name'];
+  let title = typeof rawTitle === 'string' ? rawTitle.trim() : '';
+  if (typeof rawTitle !== 'string')
+    problems.push('problem.yaml: the title is missing or not text (Hydro refuses that too)');
+  else if (title === '') problems.push('problem.yaml: the title is empty');
+  if (title.length > TITLE_LENGTH_MAX) {
+    title = title.slice(0, TITLE_LENGTH_MAX);
+    notes.push(`the title was cut to ${TITLE_LENGTH_MAX} characters`);
+  }
+
+  const pid = meta['pid'];
+  const wanted = hydroSlug(pid, folderId);
+  if (pid === undefined) notes.push(`no pid in problem.yaml: the slug is ${wanted}, from the folder name`);
+  else if (wanted.startsWith('hydro-'))
+    notes.push(`pid ${asText(pid)} makes no slug: the slug is ${wanted}, from the folder name`);
+  else if (wanted !== asText(pid)) notes.push(`pid ${asText(pid)} became the slug ${wanted}`);
+  let slug = wanted;
+  for (let suffix = 2; takenSlugs.has(slug); suffix++) slug = `${wanted}-${suffix}`;
+  if (slug !== wanted) notes.push(`the slug ${wanted} is taken by another problem of the zip: this one is ${slug}`);
+  takenSlugs.add(slug);
+
+  const difficulty = mapDifficulty(meta['difficulty'], notes);
+  const rawTags = Array.isArray(meta['tag'])
+    ? (meta['tag'] as unknown[]).map(asText).filter((tag) => tag.trim() !== '')
+    : [];
+  const tags = [...new Set(rawTags.map((tag) => tag.trim().slice(0, TAG_LENGTH_MAX)))].slice(0, TAGS_MAX);
+  if (rawTags.some((tag) => tag.trim().length > TAG_LENGTH_MAX))
+    notes.push(`tags longer than ${TAG_LENGTH_MAX} characters were cut`);
+  if (rawTags.length > TAGS_MAX) notes.push(`only the first ${TAGS_MAX} tags were kept`);
+  if (meta['hidden'] === true) notes.push('the problem was hidden in Hydro');
+  for (const field of Object.keys(meta)) {
+    if (!PROBLEM_YAML_FIELDS.includes(field))
+      notes.push(`problem.yaml: the field ${field} is not read by Hydro's import and was ignored`);
+  }
+  return { title, slug, difficulty, tags };
+}
+
+interface Statements {
+  /** Our language code of statement.md's text ("" for problem.md, which has none). */
+  main: string;
+  /** By our language code, samples taken out. */
+  texts: Map<string, string>;
+  /** The main statement's samples, by number. */
+  samples: [number, Partial<Sample>][];
+}
+
+/** The statements of a Hydro problem by our language code, and the samples of the main one. */
+async function readStatements(dir: string, meta: Record<string, unknown>, notes: string[]): Promise<Statements> {
+  const found = await findStatement(dir);
+  const statements = new Map<string, string>();
+  if (found?.kind === 'one') statements.set('', await readFile(path.join(dir, found.file), 'utf8'));
+  else if (found?.kind === 'pdf')
+    notes.push(`the statement is a PDF (${found.file}), which we cannot show: kept under ${HYDRO_ORIGINALS_DIR}/`);
+  else if (found?.kind === 'languages') {
+    for (const [code, file] of found.files) {
+      const ours = ourLanguage(code);
+      if (file.endsWith('.pdf'))
+        notes.push(`${file}: a PDF statement, which we cannot show: kept under ${HYDRO_ORIGINALS_DIR}/`);
+      else if (ours === undefined)
+        notes.push(`${file}: the language code ${code} has no equivalent here: kept under ${HYDRO_ORIGINALS_DIR}/`);
+      else statements.set(ours, await readFile(path.join(dir, file), 'utf8'));
+    }
+  }
+  if (statements.size === 0) {
+    const content = meta['content'];
+    statements.set('', typeof content === 'string' ? content : 'No content');
+    notes.push(
+      typeof content === 'string'
+        ? 'the statement is the content field of problem.yaml'
+        : 'no statement: it reads "No content", as in Hydro',
+    );
+  }
+  const main =
+    ['', 'en'].find((code) => statements.has(code)) ??
+    [...statements.keys()].find((code) => code.startsWith('en-')) ??
+    (statements.has('zh') ? 'zh' : [...statements.keys()].sort()[0]!);
+  if (main === '') notes.push('problem.md has no language: it is the main statement (statement.md)');
+  else if (main !== 'en') notes.push(`no English statement: statement.md holds the ${main} one`);
+
+  const texts = new Map<string, string>();
+  let samples: [number, Partial<Sample>][] = [];
+  for (const [code, text] of statements) {
+    const taken = takeSamples(text);
+    texts.set(code, taken.text);
+    if (code === main) samples = [...taken.samples.entries()].sort(([a], [b]) => a - b);
+  }
+  for (const [number, sample] of samples) {
+    if (sample.input === undefined || sample.output === undefined) {
+      notes.push(
+        `sample ${number} of the statement has no ${sample.input === undefined ? 'input' : 'output'} block: an empty file here`,
+      );
+    }
+  }
+  if (samples.length > 0) {
+    notes.push(
+      `the statement's ${samples.length} sample(s) became the tests sample1… (in subtask samples, worth 0 points) and were taken out of the statement text`,
+    );
+  }
+  if ([...statements.values()].some((text) => text.includes('file://'))) {
+    notes.push(
+      'the statement links files as file://…: the files are under additional_file/, but the links were not rewritten',
+    );
+  }
+  return { main, texts, samples };
+}
+
+/** The plan of tests, subtasks, limits and checker from testdata/ (and ICPC-style limits of problem.yaml). */
+async function planTestdata(
+  dir: string,
+  meta: Record<string, unknown>,
+  testdata: Map<string, string>,
+): Promise<HydroPlan> {
+  if (testdata.size === 0) throw new HydroPlanError(['testdata/ is missing or empty']);
+  let config = await readConfig(dir, testdata);
+  const icpc = meta['limits'];
+  if (typeof icpc === 'object' && icpc !== null && config.kind !== 'ini') {
+    // ICPC-style limits in problem.yaml overwrite the config's, as Hydro's import does.
+    const { time_limit: seconds, memory } = icpc as { time_limit?: unknown; memory?: unknown };
+    const data = config.kind === 'yaml' && typeof config.data === 'object' && config.data ? config.data : {};
+    config = {
+      kind: 'yaml',
+      file: config.kind === 'yaml' ? config.file : 'config.yaml',
+      data: {
+        ...data,
+        ...(typeof seconds === 'number' && seconds > 0 ? { time: `${seconds * 1000}ms` } : {}),
+        ...(typeof memory === 'number' && memory > 0 ? { memory: `${memory}m` } : {}),
+      },
+    };
+  }
+  return planHydroTestdata(config, [...testdata.keys()].sort(compareHydroNames));
+}
+
 /** Writes our package for the Hydro problem in `dir` into `outRoot/<slug>`; throws HydroPlanError when it cannot. */
 async function convertProblem(
   dir: string,
@@ -247,155 +408,25 @@ async function convertProblem(
   } catch (error) {
     problems.push(`problem.yaml: not YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  const rawTitle = meta['title'] ?? meta['name'];
-  let title = typeof rawTitle === 'string' ? rawTitle.trim() : '';
-  if (typeof rawTitle !== 'string')
-    problems.push('problem.yaml: the title is missing or not text (Hydro refuses that too)');
-  else if (title === '') problems.push('problem.yaml: the title is empty');
-  if (title.length > TITLE_LENGTH_MAX) {
-    title = title.slice(0, TITLE_LENGTH_MAX);
-    notes.push(`the title was cut to ${TITLE_LENGTH_MAX} characters`);
-  }
-
-  let slug = hydroSlug(meta['pid'], folderId);
-  if (meta['pid'] === undefined) notes.push(`no pid in problem.yaml: the slug is ${slug}, from the folder name`);
-  else if (!slug.startsWith('hydro-') && slug !== asText(meta['pid']))
-    notes.push(`pid ${asText(meta['pid'])} became the slug ${slug}`);
-  else if (slug.startsWith('hydro-'))
-    notes.push(`pid ${asText(meta['pid'])} makes no slug: the slug is ${slug}, from the folder name`);
-  for (let suffix = 2; takenSlugs.has(slug); suffix++) {
-    const next = `${slug.replace(/-\d+$/, '')}-${suffix}`;
-    if (!takenSlugs.has(next)) {
-      notes.push(`the slug ${slug} is taken by another problem of the zip: this one is ${next}`);
-      slug = next;
-    }
-  }
-  takenSlugs.add(slug);
-
-  const difficulty = mapDifficulty(meta['difficulty'], notes);
-  const rawTags = Array.isArray(meta['tag'])
-    ? (meta['tag'] as unknown[]).map(String).filter((tag) => tag.trim() !== '')
-    : [];
-  const tags = [...new Set(rawTags.map((tag) => tag.trim().slice(0, TAG_LENGTH_MAX)))].slice(0, TAGS_MAX);
-  if (rawTags.some((tag) => tag.trim().length > TAG_LENGTH_MAX))
-    notes.push(`tags longer than ${TAG_LENGTH_MAX} characters were cut`);
-  if (rawTags.length > TAGS_MAX) notes.push(`only the first ${TAGS_MAX} tags were kept`);
-  if (meta['hidden'] === true) notes.push('the problem was hidden in Hydro');
-  for (const field of Object.keys(meta)) {
-    if (
-      ![
-        'title',
-        'name',
-        'pid',
-        'tag',
-        'difficulty',
-        'hidden',
-        'content',
-        'owner',
-        'nSubmit',
-        'nAccept',
-        'limits',
-      ].includes(field)
-    ) {
-      notes.push(`problem.yaml: the field ${field} is not read by Hydro's import and was ignored`);
-    }
-  }
-
-  // Statements by our language code; "" is a statement without a language (problem.md).
-  const statements = new Map<string, string>();
-  const found = await findStatement(dir);
-  if (found?.kind === 'one') statements.set('', await readFile(path.join(dir, found.file), 'utf8'));
-  else if (found?.kind === 'pdf')
-    notes.push(`the statement is a PDF (${found.file}), which we cannot show: kept under ${HYDRO_ORIGINALS_DIR}/`);
-  else if (found?.kind === 'languages') {
-    for (const [code, file] of found.files) {
-      const ours = ourLanguage(code);
-      if (file.endsWith('.pdf'))
-        notes.push(`${file}: a PDF statement, which we cannot show: kept under ${HYDRO_ORIGINALS_DIR}/`);
-      else if (ours === undefined)
-        notes.push(`${file}: the language code ${code} has no equivalent here: kept under ${HYDRO_ORIGINALS_DIR}/`);
-      else statements.set(ours, await readFile(path.join(dir, file), 'utf8'));
-    }
-  }
-  if (statements.size === 0) {
-    const content = typeof meta['content'] === 'string' ? meta['content'] : 'No content';
-    statements.set('', content);
-    notes.push(
-      typeof meta['content'] === 'string'
-        ? 'the statement is the content field of problem.yaml'
-        : 'no statement: it reads "No content", as in Hydro',
-    );
-  }
-  const main =
-    ['', 'en'].find((code) => statements.has(code)) ??
-    [...statements.keys()].find((code) => code.startsWith('en-')) ??
-    (statements.has('zh') ? 'zh' : [...statements.keys()].sort()[0]!);
-  if (main === '') notes.push('problem.md has no language: it is the main statement (statement.md)');
-  else if (main !== 'en') notes.push(`no English statement: statement.md holds the ${main} one`);
-
-  const taken = new Map<string, { text: string; samples: Map<number, Partial<Sample>> }>();
-  for (const [code, text] of statements) taken.set(code, takeSamples(text));
-  const samples = [...taken.get(main)!.samples.entries()].sort(([a], [b]) => a - b);
-  for (const [number, sample] of samples) {
-    if (sample.input === undefined || sample.output === undefined) {
-      notes.push(
-        `sample ${number} of the statement has no ${sample.input === undefined ? 'input' : 'output'} block: an empty file here`,
-      );
-    }
-  }
-  if (samples.length > 0) {
-    notes.push(
-      `the statement's ${samples.length} sample(s) became the tests sample1… (in subtask samples, worth 0 points) and were taken out of the statement text`,
-    );
-  }
-  if ([...statements.values()].some((text) => text.includes('file://'))) {
-    notes.push(
-      'the statement links files as file://…: the files are under additional_file/, but the links were not rewritten',
-    );
-  }
-
-  // Test data.
+  const described = describeProblem(meta, folderId, takenSlugs, notes, problems);
+  const statements = await readStatements(dir, meta, notes);
   const testdata = await testdataFiles(dir, notes);
-  if (testdata.size === 0) problems.push('testdata/ is missing or empty');
-  let plan: ReturnType<typeof planHydroTestdata> | undefined;
-  try {
-    let config = await readConfig(dir, testdata);
-    const dataFiles = [...testdata.keys()].sort(compareHydroNames);
-    if (meta['limits'] !== undefined && config.kind !== 'ini') {
-      // ICPC-style limits in problem.yaml overwrite the config's, as Hydro's import does.
-      const icpc = meta['limits'] as { time_limit?: number; memory?: number };
-      const data = (
-        config.kind === 'yaml' && typeof config.data === 'object' && config.data ? config.data : {}
-      ) as Record<string, unknown>;
-      config = {
-        kind: 'yaml',
-        file: config.kind === 'yaml' ? config.file : 'config.yaml',
-        data: {
-          ...data,
-          ...(icpc.time_limit ? { time: `${icpc.time_limit * 1000}ms` } : {}),
-          ...(icpc.memory ? { memory: `${icpc.memory}m` } : {}),
-        },
-      };
-    }
-    if (testdata.size > 0) plan = planHydroTestdata(config, dataFiles);
-  } catch (error) {
+  const plan = await planTestdata(dir, meta, testdata).catch((error: unknown) => {
     if (!(error instanceof HydroPlanError)) throw error;
     problems.push(...error.problems);
-  }
+    return undefined;
+  });
   if (problems.length > 0 || plan === undefined) throw new HydroPlanError(problems);
   notes.push(...plan.notes);
 
-  const sampleIds = samples.map(([number]) => `sample${number}`);
+  const sampleIds = statements.samples.map(([number]) => `sample${number}`);
   if (sampleIds.length === 0) {
     notes.push(
       `the statement has no samples (\`\`\`input1 blocks): test ${plan.tests[0]!.id} is shown as the sample; choose another before publishing if it should stay hidden`,
     );
   }
   const manifest: ProblemManifestInput = {
-    slug,
-    title,
-    difficulty,
-    tags,
+    ...described,
     style: 'stdio',
     limits: plan.limits,
     checker: plan.checker,
@@ -407,16 +438,31 @@ async function convertProblem(
   notes.push(
     'Hydro exports carry no reference solutions: add JavaScript or TypeScript ones to solutions/ before the package can be sound',
   );
+  await writePackage(dir, path.join(outRoot, described.slug), { manifest, statements, plan, testdata, notes });
+  return { slug: described.slug, notes };
+}
 
-  const out = path.join(outRoot, slug);
+/** The package's files: problem.yaml, statements, tests, additional_file/, and the rest of the original under hydro/. */
+async function writePackage(
+  dir: string,
+  out: string,
+  parts: {
+    manifest: ProblemManifestInput;
+    statements: Statements;
+    plan: HydroPlan;
+    testdata: Map<string, string>;
+    notes: string[];
+  },
+): Promise<void> {
+  const { manifest, statements, plan, testdata, notes } = parts;
   await mkdir(path.join(out, 'tests'), { recursive: true });
   // No YAML anchors: a setter edits this file by hand.
   await writeFile(path.join(out, 'problem.yaml'), toYaml(manifest, { aliasDuplicateObjects: false }));
-  await writeFile(path.join(out, 'statement.md'), taken.get(main)!.text);
-  for (const [code, { text }] of taken) {
-    if (code !== '' && code !== 'en' && !(code === main && main.startsWith('en'))) {
+  for (const [code, text] of statements.texts) {
+    if (code === statements.main) await writeFile(path.join(out, 'statement.md'), text);
+    // Every other language, and the main one too when it is not English (the Chinese page finds it).
+    if (code !== '' && code !== 'en' && !(code === statements.main && code.startsWith('en')))
       await writeFile(path.join(out, `statement.${code}.md`), text);
-    }
   }
   for (const test of plan.tests) {
     for (const [file, extension] of [
@@ -428,7 +474,7 @@ async function convertProblem(
       else await copyFile(path.join(dir, 'testdata', testdata.get(file)!), to);
     }
   }
-  for (const [number, sample] of samples) {
+  for (const [number, sample] of statements.samples) {
     await writeFile(path.join(out, 'tests', `sample${number}.in`), sample.input ?? '');
     await writeFile(path.join(out, 'tests', `sample${number}.out`), sample.output ?? '');
   }
@@ -460,7 +506,6 @@ async function convertProblem(
       );
     }
   }
-  return { slug, notes };
 }
 
 interface HydroFolder {
