@@ -1,5 +1,8 @@
 // A submission never stays pending: when judging cannot succeed, it ends as SE with the reason.
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importProblemPackage } from '@oj/db';
 import { problemManifestSchema } from '@oj/shared';
@@ -136,14 +139,18 @@ describe('a submission', () => {
 
   test('whose judging ends in SE (a broken custom checker) is retried, and the last attempt stores the SE', async () => {
     const tests = new Map([['1', { id: '1', input: '[1]', expected: '[1]' }]]);
+    // Every file of a package's folder is stored with its version: here only the checker.
+    const dir = await mkdtemp(path.join(tmpdir(), 'oj-broken-checker-'));
+    await writeFile(path.join(dir, 'checker.js'), 'function check() { throw new Error("the checker is broken"); }');
     const version = await importProblemPackage(environment.prisma, {
-      dir: '/nonexistent/broken-checker',
+      dir,
       manifest: problemManifestSchema.parse({ ...VALID_MANIFEST, slug: 'broken-checker', checker: { type: 'custom' } }),
       statements: { en: 'Echo.' },
       testIds: ['1'],
       readTest: (id) => Promise.resolve(tests.get(id)!),
       checkerCode: 'function check() { throw new Error("the checker is broken"); }',
     });
+    await rm(dir, { recursive: true });
     const submission = await submitTo(version);
 
     const jobId = await enqueueJudgeJob(environment.queue, submission, 'live', { attempts: 3, backoffMs: 50 });
@@ -265,7 +272,13 @@ describe('the reconciler', () => {
       await transaction.$executeRaw`SELECT pg_advisory_xact_lock(${RECONCILER_LOCK_KEY}::bigint)`;
       return worker.reconcileOnce();
     });
-    expect(whileLocked).toEqual({ ran: false, requeued: [], stillQueued: [], gaveUp: [] });
+    expect(whileLocked).toEqual({
+      ran: false,
+      requeued: [],
+      stillQueued: [],
+      gaveUp: [],
+      checks: { requeued: [], stillQueued: [], gaveUp: [] },
+    });
     expect((await worker.reconcileOnce()).requeued).toContain(lost.id);
     await waitUntilFinished(environment, [lost.id]);
   });
