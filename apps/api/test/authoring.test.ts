@@ -19,6 +19,7 @@ import {
   type Verification,
 } from '@oj/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildZip } from '../../../packages/judge-core/test/support/zip.ts';
 import type { ApiClient } from './support/api-client.ts';
 import { createApiTestEnvironment, STAFF_PASSWORD, type ApiTestEnvironment } from './support/environment.ts';
 
@@ -64,6 +65,9 @@ const AC = `const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\
 const WA = `const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\\s+/).map(Number);\nconsole.log(a - b);\n`;
 const TLE = `while (true) {}\n`;
 const VALIDATOR = `function validate(input) {\n  if (!/^-?\\d{1,30} -?\\d{1,30}\\n$/.test(input)) return 'two integers on one line';\n}\n`;
+
+/** Only the accepted solution: the later tests need no verdict other than AC, and a TLE costs seconds. */
+const QUICK = { solutions: [{ file: 'solutions/ac.js', expect: 'AC' }] };
 
 function firstFiles(): FileChange[] {
   return [
@@ -273,31 +277,39 @@ describe('what a save refuses, changing nothing', () => {
     expect(problems).toContainEqual(expect.stringMatching(/limits\.timeMs/));
     expect(await environment.prisma.problem.count({ where: { slug } })).toBe(0);
 
-    const withoutLimit = manifestOf(slug, ['01', '09']);
+    const withoutLimit = manifestOf(slug, ['01', '09'], QUICK);
     const missingTest = await save(setter, slug, null, withoutLimit, firstFiles());
     expect(apiErrorSchema.parse(missingTest.body).error.problems).toEqual(
       expect.arrayContaining(['subtask all: test "09" does not exist', 'test "02" belongs to no subtask']),
     );
 
     for (const bad of ['../x', '/etc/passwd', 'tests/\u0000.in', 'a//b', 'problem.yaml', 'tests/..']) {
-      const response = await save(setter, slug, null, manifestOf(slug, ['01']), [{ path: bad, content: 'x' }]);
+      const response = await save(setter, slug, null, manifestOf(slug, ['01'], QUICK), [{ path: bad, content: 'x' }]);
       expect(response.status, bad).toBe(400);
     }
-    const wrongSlug = await save(setter, slug, null, manifestOf('someone-else', ['01', '02', '03']), firstFiles());
+    const wrongSlug = await save(
+      setter,
+      slug,
+      null,
+      manifestOf('someone-else', ['01', '02', '03'], QUICK),
+      firstFiles(),
+    );
     expect(wrongSlug.status).toBe(400);
-    const badSlug = await save(setter, 'Bad%00Slug', null, manifestOf(slug, ['01']), firstFiles());
+    const badSlug = await save(setter, 'Bad%00Slug', null, manifestOf(slug, ['01'], QUICK), firstFiles());
     expect(badSlug.status).toBe(400);
     expect(await environment.prisma.problem.count({ where: { slug } })).toBe(0);
 
-    expect((await save(setter, slug, null, manifestOf(slug, ['01', '02', '03']), firstFiles())).status).toBe(201);
-    const again = await save(setter, slug, null, manifestOf(slug, ['01', '02', '03']), firstFiles());
+    expect((await save(setter, slug, null, manifestOf(slug, ['01', '02', '03'], QUICK), firstFiles())).status).toBe(
+      201,
+    );
+    const again = await save(setter, slug, null, manifestOf(slug, ['01', '02', '03'], QUICK), firstFiles());
     expect(again.status).toBe(409);
     const edit = [{ path: 'statement.md', content: '# Changed\n' }];
-    expect((await save(setter, slug, 1, manifestOf(slug, ['01', '02', '03']), edit)).status).toBe(201);
-    const stale = await save(setter, slug, 1, manifestOf(slug, ['01', '02', '03']), edit);
+    expect((await save(setter, slug, 1, manifestOf(slug, ['01', '02', '03'], QUICK), edit)).status).toBe(201);
+    const stale = await save(setter, slug, 1, manifestOf(slug, ['01', '02', '03'], QUICK), edit);
     expect(stale.status).toBe(409);
     expect(apiErrorSchema.parse(stale.body).error.message).toMatch(/version 2 was saved after version 1/);
-    const deleteMissing = await save(setter, slug, 2, manifestOf(slug, ['01', '02', '03']), [
+    const deleteMissing = await save(setter, slug, 2, manifestOf(slug, ['01', '02', '03'], QUICK), [
       { path: 'tests/77.in', delete: true },
     ]);
     expect(deleteMissing.status).toBe(400);
@@ -309,7 +321,7 @@ describe('what a save refuses, changing nothing', () => {
     const files = firstFiles().map((file) =>
       file.path === 'tests/02.in' ? { path: file.path, content: '-5  5\n' } : file,
     );
-    expect((await save(setter, name, null, manifestOf(name, ['01', '02', '03']), files)).status).toBe(201);
+    expect((await save(setter, name, null, manifestOf(name, ['01', '02', '03'], QUICK), files)).status).toBe(201);
     const verification = await verified(setter, name, 1);
     expect(verification.sound).toBe(false);
     expect(verification.validator?.invalidInputs).toEqual([
@@ -323,14 +335,16 @@ describe('what a save refuses, changing nothing', () => {
 describe('ownership and co-authors', () => {
   test('another setter sees nothing until the owner adds them; then they may edit but not choose authors', async () => {
     const slug = 'shared-problem';
-    expect((await save(setter, slug, null, manifestOf(slug, ['01', '02', '03']), firstFiles())).status).toBe(201);
+    expect((await save(setter, slug, null, manifestOf(slug, ['01', '02', '03'], QUICK), firstFiles())).status).toBe(
+      201,
+    );
     const { client: other, id, username } = await environment.registerLearner('coauthor');
     await environment.prisma.user.update({ where: { id }, data: { role: 'setter' } });
 
     expect((await other.get(`/api/setter/problems/${slug}`)).status).toBe(404);
     expect((await other.get(`/api/setter/problems/${slug}/versions/1/export`)).status).toBe(404);
     const edit = [{ path: 'statement.md', content: '# Mine\n' }];
-    expect((await save(other, slug, 1, manifestOf(slug, ['01', '02', '03']), edit)).status).toBe(403);
+    expect((await save(other, slug, 1, manifestOf(slug, ['01', '02', '03'], QUICK), edit)).status).toBe(403);
     expect((await other.post(`/api/setter/problems/${slug}/rejudges`)).status).toBe(404);
     expect(
       (await other.request('PUT', `/api/setter/problems/${slug}/authors`, { json: { usernames: [username] } })).status,
@@ -351,12 +365,75 @@ describe('ownership and co-authors', () => {
     });
     expect(added.status, added.text).toBe(200);
     expect(added.body).toEqual({ owner: environment.setter.username, authors: [username] });
-    expect((await save(other, slug, 1, manifestOf(slug, ['01', '02', '03']), edit)).status).toBe(201);
+    expect((await save(other, slug, 1, manifestOf(slug, ['01', '02', '03'], QUICK), edit)).status).toBe(201);
     const seen = authoredProblemDetailSchema.parse((await other.get(`/api/setter/problems/${slug}`)).body);
     expect(seen).toMatchObject({ canEdit: true, canManageAuthors: false, authors: [username] });
     expect(
       (await other.request('PUT', `/api/setter/problems/${slug}/authors`, { json: { usernames: [] } })).status,
     ).toBe(403);
+  });
+});
+
+describe('a zip of tests', () => {
+  const slug = 'zipped-tests';
+  const zipOf = (files: Record<string, string>) =>
+    new Uint8Array(buildZip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text) }))));
+  const uploadTests = (client: ApiClient, base: number | string, zip: Uint8Array<ArrayBuffer>) =>
+    client.post(`/api/setter/problems/${slug}/tests?base=${base}`, undefined, {
+      rawBody: zip,
+      headers: { 'content-type': 'application/zip' },
+    });
+
+  test('replaces the tests of the newest version; the lone subtask and the sample follow', async () => {
+    expect((await save(setter, slug, null, manifestOf(slug, ['01', '02', '03'], QUICK), firstFiles())).status).toBe(
+      201,
+    );
+    const zip = zipOf({
+      'tests/01.in': '1 2\n',
+      'tests/01.out': '3\n',
+      'tests/2.in': '20 22\n',
+      'tests/2.out': '42\n',
+      'tests/10.in': '99999999999999999999 1\n',
+      'tests/10.out': '100000000000000000000\n',
+    });
+    const response = await uploadTests(setter, 1, zip);
+    expect(response.status, response.text).toBe(201);
+    expect(versionSavedResponseSchema.parse(response.body)).toMatchObject({ versionNumber: 2, created: true });
+    const version = versionDetailSchema.parse((await setter.get(`/api/setter/problems/${slug}/versions/2`)).body);
+    expect(version.manifest).toMatchObject({ samples: ['01'], subtasks: [{ id: 'all', tests: ['01', '2', '10'] }] });
+    expect(version.files.filter((file) => file.path.startsWith('tests/')).map((file) => file.path)).toEqual([
+      'tests/01.in',
+      'tests/01.out',
+      'tests/10.in',
+      'tests/10.out',
+      'tests/2.in',
+      'tests/2.out',
+    ]);
+    expect(version.files.find((file) => file.path === 'solutions/ac.js')?.text).toBe(AC);
+    expect((await verified(setter, slug, 2)).sound).toBe(true);
+  }, 120_000);
+
+  test('with other files, on a stale base, or from someone who is not an author is refused', async () => {
+    const refused = await uploadTests(setter, 2, zipOf({ '01.in': '1 1\n', '01.out': '2\n', 'notes.txt': 'x' }));
+    expect(refused.status).toBe(400);
+    expect(apiErrorSchema.parse(refused.body).error.problems).toEqual([
+      'notes.txt: not a test file (expected NN.in + NN.out, or NN.json, at the top of the zip)',
+    ]);
+    const good = zipOf({ '01.in': '1 1\n', '01.out': '2\n' });
+    expect((await uploadTests(setter, 1, good)).status).toBe(409);
+    expect((await uploadTests(setter, 'x', good)).status).toBe(400);
+    expect((await uploadTests(setter, '99999999999', good)).status).toBe(400);
+    const { client: learner } = await environment.registerLearner();
+    expect((await uploadTests(learner, 2, good)).status).toBe(403);
+    const { client: other, id } = await environment.registerLearner('othersetter');
+    await environment.prisma.user.update({ where: { id }, data: { role: 'setter' } });
+    expect((await uploadTests(other, 2, good)).status).toBe(403);
+    const unmatched = await uploadTests(setter, 2, zipOf({ '01.in': '1 1\n' }));
+    expect(unmatched.status).toBe(400);
+    expect(apiErrorSchema.parse(unmatched.body).error.problems).toEqual([
+      'tests/01: a stdio test needs both 01.in and 01.out',
+    ]);
+    expect(await environment.prisma.problemVersion.count({ where: { problem: { slug } } })).toBe(2);
   });
 });
 

@@ -39,6 +39,16 @@ import { AuthoringService } from './authoring.service.ts';
 import { MAX_PACKAGE_ZIP_BYTES, ProblemPackagesService } from './problem-packages.service.ts';
 
 const fileQuerySchema = z.strictObject({ path: packageFilePathSchema.or(z.literal('problem.yaml')) });
+const testsQuerySchema = z.strictObject({ base: idParamSchema });
+
+function uploadOf(request: Request) {
+  const length = Number(request.headers['content-length']);
+  return {
+    body: request,
+    contentType: request.headers['content-type'],
+    contentLength: Number.isFinite(length) ? length : undefined,
+  };
+}
 
 /** The zip upload keeps its place among the problem routes. */
 @Controller('problems')
@@ -59,12 +69,7 @@ export class PackageUploadController {
     tags: ['setters'],
   })
   uploadPackage(@CurrentUser() user: AuthUser, @Req() request: Request): Promise<PackageImportResponse> {
-    const length = Number(request.headers['content-length']);
-    return this.packages.upload(user, {
-      body: request,
-      contentType: request.headers['content-type'],
-      contentLength: Number.isFinite(length) ? length : undefined,
-    });
+    return this.packages.upload(user, uploadOf(request));
   }
 }
 
@@ -72,7 +77,10 @@ export class PackageUploadController {
 @Controller('setter/problems')
 @Authenticated({ role: 'setter' })
 export class AuthoringController {
-  constructor(@Inject(AuthoringService) private readonly service: AuthoringService) {}
+  constructor(
+    @Inject(AuthoringService) private readonly service: AuthoringService,
+    @Inject(ProblemPackagesService) private readonly packages: ProblemPackagesService,
+  ) {}
 
   @Get()
   @Endpoint({
@@ -115,6 +123,26 @@ export class AuthoringController {
   ): Promise<VersionSavedResponse> {
     const { tests: _tests, ...saved } = await this.service.saveVersion(user, slug, edit);
     return saved;
+  }
+
+  @Post(':slug/tests')
+  @Endpoint({
+    summary: 'Replace the tests of version `base` with a zip of tests (NN.in + NN.out, or NN.json)',
+    description:
+      `The body is the zip itself (Content-Type: application/zip, at most ${MAX_PACKAGE_ZIP_BYTES / (1024 * 1024)} MiB). ` +
+      'A lone subtask then holds every test; samples that still exist stay (else the first test is the sample). ' +
+      'base must be the newest version (409 otherwise); anything in the zip that is not a test file is 400, each named.',
+    response: versionSavedResponseSchema,
+    status: 201,
+    tags: ['setters'],
+  })
+  uploadTests(
+    @CurrentUser() user: AuthUser,
+    @ValidParam('slug', problemSlugSchema) slug: string,
+    @ValidQuery(testsQuerySchema) query: z.infer<typeof testsQuerySchema>,
+    @Req() request: Request,
+  ): Promise<VersionSavedResponse> {
+    return this.packages.uploadTests(user, slug, query.base, uploadOf(request));
   }
 
   @Get(':slug/versions/:number')

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,6 +37,7 @@ import {
   type RejudgeRow,
   type VersionRow,
 } from './authoring.repository.ts';
+import { manifestForTests, testIdsOf } from './tests-replacement.ts';
 import { verificationOf, verificationSummary } from './verification.ts';
 
 /** BullMQ waits for Redis to come back; a request does not. The reconciler enqueues what this misses. */
@@ -138,15 +139,7 @@ export class AuthoringService {
     const existing = await this.repository.findProblem(slug);
     if (edit.base === null && existing) throw new DomainError('CONFLICT', `a problem named ${slug} exists already`);
     if (edit.base !== null && !existing) throw notFound('problem');
-    if (existing && !mayEditProblem(user, authorshipOf(existing))) {
-      throw new DomainError('FORBIDDEN', `you are not an author of ${slug}`);
-    }
-    if (existing && edit.base !== existing.latestVersion) {
-      throw new DomainError(
-        'CONFLICT',
-        `version ${existing.latestVersion} was saved after version ${edit.base}: reload it and make your change again`,
-      );
-    }
+    if (existing) this.checkBase(user, existing, edit.base);
     if (edit.manifest['slug'] !== slug) {
       throw new DomainError('VALIDATION_FAILED', `the manifest's slug must be ${slug}`, {
         fields: { 'manifest.slug': `must be ${slug}` },
@@ -168,19 +161,7 @@ export class AuthoringService {
       }
     }
 
-    const scratch = await mkdtemp(path.join(tmpdir(), 'oj-edit-'));
-    try {
-      const dir = path.join(scratch, 'package');
-      await mkdir(dir);
-      if (existing && edit.base !== null) {
-        const version = await this.repository.findVersion(existing.id, edit.base);
-        if (!version || (await this.repository.writeFiles(version.id, dir)) === 0) {
-          throw new DomainError(
-            'CONFLICT',
-            `version ${edit.base} was stored before package files were kept: upload the problem as a zip once`,
-          );
-        }
-      }
+    return this.deriveVersion(user, existing, edit.base, async (dir) => {
       const missing: string[] = [];
       for (const change of edit.files) {
         const target = path.join(dir, ...change.path.split('/'));
@@ -206,7 +187,73 @@ export class AuthoringService {
           problems: missing.map((file) => `${file}: no such file to delete, or it cannot be written`),
         });
       }
-      await writeFile(path.join(dir, 'problem.yaml'), toYaml(edit.manifest));
+      return edit.manifest;
+    });
+  }
+
+  /**
+   * A new version from `base` whose tests are the files in `testsDir` (an unpacked zip of tests), the manifest
+   * fitted to them (manifestForTests).
+   */
+  async replaceTests(
+    user: AuthUser,
+    slug: string,
+    base: number,
+    testsDir: string,
+    files: string[],
+  ): Promise<StoredVersion> {
+    const existing = await this.repository.findProblem(slug);
+    if (!existing) throw notFound('problem');
+    this.checkBase(user, existing, base);
+    return this.deriveVersion(user, existing, base, async (dir, baseManifest) => {
+      await rm(path.join(dir, 'tests'), { recursive: true, force: true });
+      await mkdir(path.join(dir, 'tests'));
+      for (const file of files) await rename(path.join(testsDir, file), path.join(dir, 'tests', file));
+      return manifestForTests(baseManifest ?? {}, testIdsOf(files));
+    });
+  }
+
+  /** An existing problem takes a new version from its authors, on top of its newest version only. */
+  private checkBase(user: AuthUser, existing: AuthoredProblemRow, base: number | null): void {
+    if (!mayEditProblem(user, authorshipOf(existing))) {
+      throw new DomainError('FORBIDDEN', `you are not an author of ${existing.slug}`);
+    }
+    if (base !== existing.latestVersion) {
+      throw new DomainError(
+        'CONFLICT',
+        `version ${existing.latestVersion} was saved after version ${base}: reload it and make your change again`,
+      );
+    }
+  }
+
+  /**
+   * Writes the files of version `base` (none for a new problem) into a scratch folder, lets `change` edit them
+   * and return the manifest, then loads the result exactly as an uploaded package (every reason it is broken in
+   * one 400) and stores it.
+   */
+  private async deriveVersion(
+    user: AuthUser,
+    existing: AuthoredProblemRow | null,
+    base: number | null,
+    change: (dir: string, baseManifest: Record<string, unknown> | null) => Promise<Record<string, unknown>>,
+  ): Promise<StoredVersion> {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'oj-edit-'));
+    try {
+      const dir = path.join(scratch, 'package');
+      await mkdir(dir);
+      let baseManifest: Record<string, unknown> | null = null;
+      if (existing && base !== null) {
+        const version = await this.repository.findVersion(existing.id, base);
+        if (!version || (await this.repository.writeFiles(version.id, dir)) === 0) {
+          throw new DomainError(
+            'CONFLICT',
+            `version ${base} was stored before package files were kept: upload the problem as a zip once`,
+          );
+        }
+        baseManifest = version.manifest as Record<string, unknown>;
+      }
+      const manifest = await change(dir, baseManifest);
+      await writeFile(path.join(dir, 'problem.yaml'), toYaml(manifest));
       const pkg = await loadProblemPackage(dir).catch((error: unknown) => {
         if (error instanceof PackageError) {
           throw new DomainError('VALIDATION_FAILED', 'the problem is not valid yet', { problems: error.problems });

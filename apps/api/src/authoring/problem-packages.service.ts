@@ -11,8 +11,9 @@ import {
   DEFAULT_ARCHIVE_LIMITS,
   importPackageZip,
   PackageError,
+  unpackTestsZip,
 } from '@oj/judge-core/package';
-import type { PackageImportResponse } from '@oj/shared';
+import type { PackageImportResponse, VersionSavedResponse } from '@oj/shared';
 import type { AuthUser } from '../auth/auth-user.ts';
 import { DomainError } from '../common/errors.ts';
 import { AuthoringService } from './authoring.service.ts';
@@ -33,6 +34,36 @@ export interface PackageUpload {
   contentLength: number | undefined;
 }
 
+function checkZipUpload(upload: PackageUpload): void {
+  const type = upload.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/zip' && type !== 'application/x-zip-compressed') {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the zip with Content-Type: application/zip');
+  }
+  if (upload.contentLength !== undefined && upload.contentLength > MAX_PACKAGE_ZIP_BYTES) throw tooLarge();
+}
+
+/** Streams the request body into `scratch`/upload.zip under the size cap; never whole in memory. */
+async function receiveZip(upload: PackageUpload, scratch: string): Promise<string> {
+  const zipFile = path.join(scratch, 'upload.zip');
+  await pipeline(
+    upload.body,
+    new ByteLimit({ remaining: MAX_PACKAGE_ZIP_BYTES }, tooLarge),
+    createWriteStream(zipFile),
+  ).catch((error: unknown) => {
+    throw error instanceof DomainError
+      ? error
+      : new DomainError('VALIDATION_FAILED', 'the upload was cut off before its end');
+  });
+  return zipFile;
+}
+
+function refused(error: unknown, what: string): never {
+  if (error instanceof ArchiveError || error instanceof PackageError) {
+    throw new DomainError('VALIDATION_FAILED', what, { problems: error.problems, internalMessage: error.message });
+  }
+  throw error;
+}
+
 /** Setters' problem packages: a zip in, a new immutable version of its problem out. */
 @Injectable()
 export class ProblemPackagesService {
@@ -43,39 +74,36 @@ export class ProblemPackagesService {
    * loads the package and stores it as AuthoringService.store does (drafts, authors, verification).
    */
   async upload(user: AuthUser, upload: PackageUpload): Promise<PackageImportResponse> {
-    const type = upload.contentType?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/zip' && type !== 'application/x-zip-compressed') {
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the package as a zip, with Content-Type: application/zip');
-    }
-    if (upload.contentLength !== undefined && upload.contentLength > MAX_PACKAGE_ZIP_BYTES) throw tooLarge();
+    checkZipUpload(upload);
     await this.authoring.countSave(user);
 
     const scratch = await mkdtemp(path.join(tmpdir(), 'oj-upload-'));
     try {
-      const zipFile = path.join(scratch, 'package.zip');
-      await pipeline(
-        upload.body,
-        new ByteLimit({ remaining: MAX_PACKAGE_ZIP_BYTES }, tooLarge),
-        createWriteStream(zipFile),
-      ).catch((error: unknown) => {
-        throw error instanceof DomainError
-          ? error
-          : new DomainError('VALIDATION_FAILED', 'the upload was cut off before its end');
-      });
-      const { problem: pkg } = await importPackageZip(zipFile, path.join(scratch, 'package')).catch(
-        (error: unknown) => {
-          if (error instanceof ArchiveError || error instanceof PackageError) {
-            throw new DomainError('VALIDATION_FAILED', 'the package is refused', {
-              problems: error.problems,
-              internalMessage: error.message,
-            });
-          }
-          throw error;
-        },
+      const zipFile = await receiveZip(upload, scratch);
+      const { problem: pkg } = await importPackageZip(zipFile, path.join(scratch, 'package')).catch((error: unknown) =>
+        refused(error, 'the package is refused'),
       );
 
       const stored = await this.authoring.store(user, pkg, await this.authoring.findProblem(pkg.manifest.slug));
       return { format: 'oj', problems: [{ ...stored, notes: [] }] };
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /** A zip of tests alone replaces the tests of version `base` of the problem (see AuthoringService.replaceTests). */
+  async uploadTests(user: AuthUser, slug: string, base: number, upload: PackageUpload): Promise<VersionSavedResponse> {
+    checkZipUpload(upload);
+    await this.authoring.countSave(user);
+    const scratch = await mkdtemp(path.join(tmpdir(), 'oj-upload-'));
+    try {
+      const zipFile = await receiveZip(upload, scratch);
+      const testsDir = path.join(scratch, 'tests');
+      const files = await unpackTestsZip(zipFile, testsDir).catch((error: unknown) =>
+        refused(error, 'the tests zip is refused'),
+      );
+      const { tests: _tests, ...saved } = await this.authoring.replaceTests(user, slug, base, testsDir, files);
+      return saved;
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

@@ -14,3 +14,4 @@ export { importHydroZip, type ImportedProblem } from './hydro.ts';
 export { importAnyZip, type ImportedZip } from './import.ts';
 export { loadProblemPackage, PackageError, type ProblemPackage, type TestCase } from './load.ts';
 export { adviseTimeLimit, describeAdvice, type SolutionTiming, type TimeLimitAdvice } from './time-limit.ts';
+export { unpackTestsZip } from './tests-zip.ts';
