@@ -437,6 +437,83 @@ describe('a zip of tests', () => {
   });
 });
 
+describe('a Hydro export', () => {
+  /** Two problems as Hydro's own export writes them: one with testdata/config.yaml, one found by file names. */
+  function hydroExport(): Uint8Array<ArrayBuffer> {
+    const files: Record<string, string> = {
+      '3001/problem.yaml': 'pid: H3001\ntitle: Hydro Sum\ntag: [math]\nowner: 2\nnSubmit: 3\nnAccept: 1\n',
+      '3001/problem_zh.md': '求 $a+b$。\n',
+      '3001/problem_en.md': 'Print $a+b$.\n',
+      '3001/testdata/config.yaml':
+        'time: 1s\nmemory: 256m\nsubtasks:\n  - score: 40\n    cases:\n      - { input: 1.in, output: 1.out }\n' +
+        '  - score: 60\n    if: [1]\n    time: 2s\n    cases:\n      - { input: 2.in, output: 2.out }\n',
+      '3001/testdata/1.in': '1 2\n',
+      '3001/testdata/1.out': '3\n',
+      '3001/testdata/2.in': '20 22\n',
+      '3001/testdata/2.out': '42\n',
+      '3002/problem.yaml': 'title: Hydro Echo\nowner: 2\n',
+      '3002/problem.md': 'Print the input.\n',
+      '3002/testdata/a1.in': 'x\n',
+      '3002/testdata/a1.out': 'x\n',
+    };
+    return new Uint8Array(buildZip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text) }))));
+  }
+
+  test('imports every problem as a draft with notes; adding a solution makes it sound and publishable', async () => {
+    const response = await setter.post('/api/problems/packages', undefined, {
+      rawBody: hydroExport(),
+      headers: { 'content-type': 'application/zip' },
+    });
+    expect(response.status, response.text).toBe(201);
+    const imported = packageImportResponseSchema.parse(response.body);
+    expect(imported.format).toBe('hydro');
+    expect(imported.problems.map((problem) => [problem.slug, problem.versionNumber, problem.tests])).toEqual([
+      ['h3001', 1, 2],
+      ['hydro-3002', 1, 1],
+    ]);
+    expect(imported.problems[0]!.notes.length).toBeGreaterThan(0);
+    const { client: learner } = await environment.registerLearner();
+    expect((await learner.get('/api/problems/h3001')).status).toBe(404);
+
+    const version = versionDetailSchema.parse((await setter.get('/api/setter/problems/h3001/versions/1')).body);
+    expect(version.manifest).toMatchObject({
+      title: 'Hydro Sum',
+      limits: { timeMs: 1000, memoryMb: 256 },
+      solutions: [],
+    });
+    expect(version.files.map((file) => file.path)).toEqual(expect.arrayContaining(['statement.md', 'statement.zh.md']));
+    const unsound = await verified(setter, 'h3001', 1);
+    expect(unsound).toMatchObject({
+      sound: false,
+      reasons: ['no reference solution expects AC: add one that solves the problem'],
+    });
+
+    const withSolution = await save(
+      setter,
+      'h3001',
+      1,
+      { ...version.manifest, solutions: [{ file: 'solutions/ac.js', expect: 'AC' }] },
+      [{ path: 'solutions/ac.js', content: AC }],
+    );
+    expect(withSolution.status, withSolution.text).toBe(201);
+    expect((await verified(setter, 'h3001', 2)).sound).toBe(true);
+    expect((await setter.post('/api/setter/problems/h3001/versions/2/publish')).status).toBe(201);
+    expect((await learner.get('/api/problems/h3001')).status).toBe(200);
+  }, 120_000);
+
+  test('is refused whole when one of its problems belongs to someone else', async () => {
+    const { client: other, id } = await environment.registerLearner('hydrosetter');
+    await environment.prisma.user.update({ where: { id }, data: { role: 'setter' } });
+    const response = await other.post('/api/problems/packages', undefined, {
+      rawBody: hydroExport(),
+      headers: { 'content-type': 'application/zip' },
+    });
+    expect(response.status).toBe(403);
+    expect(apiErrorSchema.parse(response.body).error.message).toMatch(/h3001.*hydro-3002.*belongs to someone else/);
+    expect(await environment.prisma.problemVersion.count({ where: { problem: { slug: 'hydro-3002' } } })).toBe(1);
+  });
+});
+
 describe('floods', () => {
   test("a setter's saves and uploads share one budget per minute; the one over it is 429 with Retry-After", async () => {
     const { client, id } = await environment.registerLearner('flooder');

@@ -287,6 +287,17 @@ export class AuthoringService {
     };
   }
 
+  /** Refuses the whole upload when any problem in it exists and the caller may not edit it. */
+  checkMayStore(user: AuthUser, existing: (AuthoredProblemRow | null)[]): void {
+    const taken = existing.filter((problem) => problem && !mayEditProblem(user, authorshipOf(problem)));
+    if (taken.length > 0) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `${taken.map((problem) => `the problem ${problem!.slug}`).join(', ')} belongs to someone else`,
+      );
+    }
+  }
+
   async findProblem(slug: string): Promise<AuthoredProblemRow | null> {
     return this.repository.findProblem(slug);
   }

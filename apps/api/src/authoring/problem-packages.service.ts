@@ -9,7 +9,7 @@ import {
   ArchiveError,
   ByteLimit,
   DEFAULT_ARCHIVE_LIMITS,
-  importPackageZip,
+  importAnyZip,
   PackageError,
   unpackTestsZip,
 } from '@oj/judge-core/package';
@@ -71,7 +71,8 @@ export class ProblemPackagesService {
 
   /**
    * Streams the zip to a temporary file (never whole in memory), unpacks it with the archive layer's limits,
-   * loads the package and stores it as AuthoringService.store does (drafts, authors, verification).
+   * loads the package (ours, or every problem of a Hydro export) and stores each as AuthoringService.store does
+   * (drafts, authors, verification), with the notes of what a foreign package could not carry over.
    */
   async upload(user: AuthUser, upload: PackageUpload): Promise<PackageImportResponse> {
     checkZipUpload(upload);
@@ -80,12 +81,19 @@ export class ProblemPackagesService {
     const scratch = await mkdtemp(path.join(tmpdir(), 'oj-upload-'));
     try {
       const zipFile = await receiveZip(upload, scratch);
-      const { problem: pkg } = await importPackageZip(zipFile, path.join(scratch, 'package')).catch((error: unknown) =>
+      const imported = await importAnyZip(zipFile, path.join(scratch, 'packages')).catch((error: unknown) =>
         refused(error, 'the package is refused'),
       );
-
-      const stored = await this.authoring.store(user, pkg, await this.authoring.findProblem(pkg.manifest.slug));
-      return { format: 'oj', problems: [{ ...stored, notes: [] }] };
+      // Every problem of the zip is checked before any is stored: one the uploader may not change stops them all.
+      const existing = await Promise.all(
+        imported.packages.map(({ problem }) => this.authoring.findProblem(problem.manifest.slug)),
+      );
+      this.authoring.checkMayStore(user, existing);
+      const problems: PackageImportResponse['problems'] = [];
+      for (const [index, { problem, notes }] of imported.packages.entries()) {
+        problems.push({ ...(await this.authoring.store(user, problem, existing[index] ?? null)), notes });
+      }
+      return { format: imported.format, problems };
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
