@@ -1,4 +1,5 @@
 // `npm run test:e2e -w @oj/web`: the browser tests (e2e/*.e2e.ts, node:test) against a running site.
+//   E2E_FILES=setter-flow           only the files whose names contain one of these (comma-separated) words
 //   BASE_URL=http://localhost:3000  use a site that is already up (E2E_ADMIN_USERNAME and
 //                                   E2E_ADMIN_PASSWORD name its admin, for the tests that need one)
 //   (default)                       bring up the whole stack (scripts/stack.ts): fresh database, Redis
@@ -163,8 +164,14 @@ async function withFullStack(): Promise<FullStack> {
   return { url: stack.webUrl, admin, stop };
 }
 
+// E2E_FILES=setter-flow,learner runs only the files whose names contain one of the words.
+const only = (process.env.E2E_FILES ?? '')
+  .split(',')
+  .map((word) => word.trim())
+  .filter(Boolean);
 const files = readdirSync(path.join(WEB_DIR, 'e2e'))
   .filter((name) => name.endsWith('.e2e.ts'))
+  .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .sort()
   .map((name) => path.join('e2e', name));
 

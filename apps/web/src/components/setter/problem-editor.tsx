@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { isApiError } from '@/lib/api/client';
 import { useApiErrorText } from '@/lib/api/error-text';
+import { EDITOR_TABS, type EditorTab } from '@/lib/editor-tabs';
 import { useVerification } from '@/lib/use-verification';
 import {
   fileChanges,
@@ -30,17 +31,6 @@ import { TestsTab } from './tests-tab';
 import { VerificationPanel } from './verification-panel';
 import { VersionsTab } from './versions-tab';
 
-export const EDITOR_TABS = [
-  'statement',
-  'settings',
-  'tests',
-  'solutions',
-  'check',
-  'versions',
-  'rejudge',
-  'authors',
-] as const;
-export type EditorTab = (typeof EDITOR_TABS)[number];
 const NEW_PROBLEM_TABS: readonly EditorTab[] = ['statement', 'settings', 'tests', 'solutions'];
 
 type SaveState =
@@ -123,7 +113,7 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
 
   return (
     <div className="space-y-4" data-testid="problem-editor">
-      <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:gap-4">
         <div className="min-w-0 flex-1">
           <nav className="mb-1 text-sm">
             <Link href="/setter/problems" className="link">
@@ -165,7 +155,7 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
             ) : null}
           </div>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2 sm:justify-end">
           {!readOnly ? (
             <button
               type="button"

@@ -131,7 +131,7 @@ function RejudgeCard({ rejudge }: { rejudge: Rejudge }) {
       {rejudge.changed.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{finished ? t('nothingChanged') : t('noChangeYet')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[28rem] text-sm" data-testid="rejudge-changes">
             <caption className="mb-1 text-left text-sm font-medium">
               {t('changedCount', { count: rejudge.changed.length })}

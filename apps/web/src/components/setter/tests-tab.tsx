@@ -117,7 +117,7 @@ export function TestsTab({
         {ids.length === 0 ? (
           <p className="px-4 py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">{t('noTests')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[40rem] text-sm" data-testid="test-table">
               <thead className="bg-zinc-50 text-left text-xs text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>

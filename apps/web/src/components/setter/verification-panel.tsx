@@ -57,7 +57,7 @@ export function VerificationPanel({ state }: { state: VerificationState }) {
           <h2 id="grid-heading" className="border-b border-zinc-200 px-4 py-3 font-semibold dark:border-zinc-800">
             {t('solutionTable')}
           </h2>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-sm" data-testid="verification-table">
               <thead className="bg-zinc-50 text-left text-xs dark:bg-zinc-900">
                 <tr>

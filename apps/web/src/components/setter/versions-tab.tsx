@@ -11,7 +11,7 @@ export function VersionsTab({ problem, viewed }: { problem: AuthoredProblemDetai
   const t = useTranslations('setter');
   const slug = encodeURIComponent(problem.slug);
   return (
-    <div className="card overflow-x-auto">
+    <div className="card relative overflow-x-auto">
       <table className="w-full min-w-[36rem] text-sm" data-testid="versions">
         <thead className="bg-zinc-50 text-left text-xs text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
           <tr>

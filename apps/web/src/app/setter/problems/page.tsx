@@ -35,7 +35,7 @@ export default async function SetterProblemsPage() {
       ) : result.data.items.length === 0 ? (
         <EmptyState title={t('noProblemsTitle')}>{t('noProblemsBody')}</EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
+        <div className="card relative overflow-x-auto">
           <table className="w-full min-w-[34rem] text-sm" data-testid="authored-problems">
             <thead className="bg-zinc-50 text-left text-xs text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
               <tr>

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ErrorState } from '@/components/error-state';
 import { roleGate } from '@/components/role-gate';
-import { EDITOR_TABS, ProblemEditor } from '@/components/setter/problem-editor';
+import { ProblemEditor } from '@/components/setter/problem-editor';
+import { EDITOR_TABS } from '@/lib/editor-tabs';
 import { attempt, getSession, serverApi } from '@/lib/api/server';
 import { oneOf, param, type SearchParams } from '@/lib/params';
 
