@@ -364,6 +364,26 @@ describe('importHydroZip, other problem.yaml fields', () => {
   });
 });
 
+describe('importHydroZip with the legacy config.ini', () => {
+  it('makes one subtask per line, with its score, time (seconds) and memory (KB)', async () => {
+    const zip = await zipOf('ini.zip', {
+      '1/problem.yaml': { title: 'Old' },
+      '1/testdata/config.ini': '2\na.in|a.out|1|40|65536\nb.in|b.out|2|60|\n',
+      '1/testdata/a.in': '1\n',
+      '1/testdata/a.out': '1\n',
+      '1/testdata/b.in': '2\n',
+      '1/testdata/b.out': '2\n',
+    });
+    const [only] = await importHydroZip(zip, path.join(scratch, 'ini'));
+    expect(only!.problem.manifest.subtasks).toEqual([
+      { id: '1', score: 40, tests: ['01'], dependencies: [], limits: { memoryMb: 64 } },
+      { id: '2', score: 60, tests: ['02'], dependencies: [], limits: { timeMs: 2000 } },
+    ]);
+    // The tests disagree, so the problem keeps Hydro's defaults and each subtask says what differs.
+    expect(only!.problem.manifest.limits).toMatchObject({ timeMs: 1000, memoryMb: 256 });
+  });
+});
+
 describe('a Hydro zip is refused, naming every reason of every problem, with nothing written', () => {
   async function refusal(zip: string, name: string) {
     const outDir = path.join(scratch, name);
@@ -452,6 +472,13 @@ describe('importAnyZip', () => {
       (caught: unknown) => caught,
     );
     expect((error as PackageError).problems).toEqual(['statement.md is missing']);
+  });
+
+  it('refuses an output folder that exists already, and leaves it alone', async () => {
+    const out = path.join(scratch, 'any-exists');
+    await writeFile(out, 'x');
+    await expect(importAnyZip(await zipOf('any-exists.zip', realisticExport()), out)).rejects.toThrow(/exists already/);
+    expect(await readFile(out, 'utf8')).toBe('x');
   });
 
   it('imports a Hydro zip, one package per problem under the folder', async () => {
