@@ -83,7 +83,7 @@ async function addTest(page: Page, input: string, output: string): Promise<void>
 }
 
 async function editTest(page: Page, id: string, output: string): Promise<void> {
-  await page.locator(`[data-testid=test-row][data-test="${id}"]`).getByTestId('edit-test').click();
+  await page.locator(`[data-testid=test-row][data-test="${id}"]`).locator('[data-testid=edit-test]:visible').click();
   await page.getByTestId('test-output').fill(output);
   await page.getByTestId('test-done').click();
   await page.getByTestId('test-form').waitFor({ state: 'detached' });

@@ -14,6 +14,7 @@ import {
 import {
   deleteSolution,
   deleteTest,
+  explainReason,
   fileChanges,
   fileLoaded,
   followTests,
@@ -260,5 +261,14 @@ describe('the proxy body limits', () => {
     ] as const)
       expect(maxProxiedBodyBytes(method, path)).toBe(MAX_PROXIED_BODY_BYTES);
     expect(PROXY_BUFFER_BYTES).toBeGreaterThanOrEqual(MAX_VERSION_EDIT_BYTES);
+  });
+});
+
+describe('the reasons of a refused save', () => {
+  it('name the file where the API names its position in the request', () => {
+    const request = { base: 1, manifest: {}, files: [{ path: 'solutions/../x.js', content: '' }] };
+    expect(explainReason('files.0.path: a relative path', request)).toBe('solutions/../x.js: a relative path');
+    expect(explainReason('files.7.path: a relative path', request)).toBe('files.7.path: a relative path');
+    expect(explainReason('problem.yaml: limits.timeMs: too big', request)).toBe('problem.yaml: limits.timeMs: too big');
   });
 });

@@ -403,13 +403,26 @@ export function fileChanges(copy: WorkingCopy): FileChange[] {
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Whether the manifest differs from the stored one (as problem.yaml would hold it). */
+export function manifestChanged(copy: WorkingCopy): boolean {
+  if (copy.storedManifest === '') return true;
+  const stored = JSON.parse(copy.storedManifest) as Manifest;
+  return JSON.stringify(manifestForSave(copy.manifest)) !== JSON.stringify(manifestForSave(stored));
+}
+
 export function isDirty(copy: WorkingCopy): boolean {
-  return (
-    copy.base === null ||
-    fileChanges(copy).length > 0 ||
-    JSON.stringify(manifestForSave(copy.manifest)) !==
-      JSON.stringify(manifestForSave(JSON.parse(copy.storedManifest || '{}') as Manifest))
-  );
+  return copy.base === null || fileChanges(copy).length > 0 || manifestChanged(copy);
+}
+
+/**
+ * A reason of a refused save, with the file it names: the API's schema says `files.3.path: ...` (the
+ * position in the request); the setter knows the file by its path.
+ */
+export function explainReason(reason: string, request: VersionEditRequest | null): string {
+  return reason.replace(/^files\.(\d+)(\.\w+)?/, (whole, index: string) => {
+    const path = request?.files[Number(index)]?.path;
+    return path === undefined ? whole : `${path}`;
+  });
 }
 
 export function saveRequest(copy: WorkingCopy): VersionEditRequest {

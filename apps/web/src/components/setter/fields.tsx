@@ -8,14 +8,16 @@ export function Field({
   hint,
   children,
   htmlFor,
+  className = '',
 }: {
+  className?: string;
   label: string;
   hint?: string | undefined;
   children: React.ReactNode;
   htmlFor: string;
 }) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium">
         {label}
       </label>

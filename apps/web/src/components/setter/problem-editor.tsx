@@ -2,7 +2,7 @@
 // The setter's editor of one problem: a working copy of its newest version (or of a new problem), edited in
 // tabs, saved as a new version; then that version's reference-solution table, publishing, versions,
 // rejudges and co-authors.
-import type { AuthoredProblemDetail, VersionDetail } from '@oj/shared';
+import type { AuthoredProblemDetail, VersionDetail, VersionEditRequest } from '@oj/shared';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -13,8 +13,10 @@ import { useApiErrorText } from '@/lib/api/error-text';
 import { EDITOR_TABS, type EditorTab } from '@/lib/editor-tabs';
 import { useVerification } from '@/lib/use-verification';
 import {
+  explainReason,
   fileChanges,
   isDirty,
+  manifestChanged,
   newWorkingCopy,
   saveRequest,
   workingCopyFromVersion,
@@ -38,7 +40,7 @@ type SaveState =
   | { kind: 'saving' }
   | { kind: 'unchanged'; version: number }
   | { kind: 'conflict' }
-  | { kind: 'error'; error: unknown };
+  | { kind: 'error'; error: unknown; request: VersionEditRequest };
 
 export interface ProblemEditorProps {
   /** Null for a problem not saved yet (then `newProblem` says what it is). */
@@ -66,7 +68,7 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
   const viewingOld = version !== null && latest !== null && version.number !== latest;
   const readOnly = viewingOld || (problem !== null && !problem.canEdit);
   const dirty = useMemo(() => !readOnly && isDirty(copy), [copy, readOnly]);
-  const changes = useMemo(() => fileChanges(copy).length, [copy]);
+  const changes = useMemo(() => ({ files: fileChanges(copy).length, manifest: manifestChanged(copy) }), [copy]);
   const verification = useVerification(isNew ? null : slug, version?.number ?? null);
 
   // Leaving with unsaved edits asks first (the browser's own dialog).
@@ -79,8 +81,9 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
 
   const doSave = async () => {
     setSave({ kind: 'saving' });
+    const request = saveRequest(copy);
     try {
-      const saved = await api.saveVersion(slug, saveRequest(copy));
+      const saved = await api.saveVersion(slug, request);
       if (!saved.created) {
         setSave({ kind: 'unchanged', version: saved.versionNumber });
         return;
@@ -90,7 +93,7 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
       router.refresh();
     } catch (error) {
       if (isApiError(error) && error.kind === 'conflict') setSave({ kind: 'conflict' });
-      else setSave({ kind: 'error', error });
+      else setSave({ kind: 'error', error, request });
     }
   };
 
@@ -195,7 +198,12 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
       ) : null}
       {!readOnly && dirty && !isNew ? (
         <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="unsaved">
-          {t('unsaved', { files: changes })}
+          {[
+            changes.files > 0 ? t('unsavedFiles', { count: changes.files }) : null,
+            changes.manifest ? t('unsavedSettings') : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       ) : null}
       <SaveOutcome
@@ -295,7 +303,7 @@ function SaveOutcome({
         ? [
             ...state.error.problems,
             ...Object.entries(state.error.fields).map(([field, message]) => `${field}: ${message}`),
-          ]
+          ].map((reason) => explainReason(reason, state.request))
         : [];
       return (
         <div

@@ -93,6 +93,31 @@ export function TestsTab({
     }
   };
 
+  const actions = (id: string) =>
+    readOnly ? null : (
+      <>
+        <button
+          type="button"
+          className="btn-ghost px-2 py-1"
+          data-testid="edit-test"
+          disabled={loading === id}
+          onClick={() => void startEdit(id)}
+        >
+          {loading === id ? t('loading') : t('edit')}
+        </button>
+        <button
+          type="button"
+          className="btn-ghost px-2 py-1 text-red-700 dark:text-red-300"
+          data-testid="delete-test"
+          onClick={() => {
+            if (window.confirm(t('deleteTestConfirm', { id }))) onChange(deleteTest(copy, id));
+          }}
+        >
+          {t('delete')}
+        </button>
+      </>
+    );
+
   return (
     <div className="space-y-4">
       <section className="card overflow-hidden" aria-labelledby="tests-heading">
@@ -118,7 +143,7 @@ export function TestsTab({
           <p className="px-4 py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">{t('noTests')}</p>
         ) : (
           <div className="relative overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-sm" data-testid="test-table">
+            <table className="w-full min-w-[30rem] text-sm" data-testid="test-table">
               <thead className="bg-zinc-50 text-left text-xs text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">
@@ -136,7 +161,7 @@ export function TestsTab({
                   <th scope="col" className="px-3 py-2 font-medium">
                     {t('subtasks')}
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
+                  <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
                     <span className="sr-only">{t('actions')}</span>
                   </th>
                 </tr>
@@ -152,7 +177,10 @@ export function TestsTab({
                     'json' in paths && cells[0] ? functionTestParts(cells[0].text ?? cells[0].preview) : null;
                   return (
                     <tr key={id} data-testid="test-row" data-test={id} className="align-top">
-                      <td className="px-3 py-2 font-mono font-medium">{id}</td>
+                      <td className="px-3 py-2">
+                        <span className="font-mono font-medium">{id}</span>
+                        <span className="mt-1 flex flex-col items-start sm:hidden">{actions(id)}</span>
+                      </td>
                       {'json' in paths ? (
                         <>
                           <FileCell file={cells[0]} text={parts?.args} />
@@ -178,31 +206,7 @@ export function TestsTab({
                         />
                       </td>
                       <td className="px-3 py-2 font-mono text-xs">{subtasksOfTest(manifest, id).join(', ') || '—'}</td>
-                      <td className="px-3 py-2 text-right whitespace-nowrap">
-                        {!readOnly ? (
-                          <>
-                            <button
-                              type="button"
-                              className="btn-ghost px-2 py-1"
-                              data-testid="edit-test"
-                              disabled={loading === id}
-                              onClick={() => void startEdit(id)}
-                            >
-                              {loading === id ? t('loading') : t('edit')}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn-ghost px-2 py-1 text-red-700 dark:text-red-300"
-                              data-testid="delete-test"
-                              onClick={() => {
-                                if (window.confirm(t('deleteTestConfirm', { id }))) onChange(deleteTest(copy, id));
-                              }}
-                            >
-                              {t('delete')}
-                            </button>
-                          </>
-                        ) : null}
-                      </td>
+                      <td className="hidden px-3 py-2 text-right whitespace-nowrap sm:table-cell">{actions(id)}</td>
                     </tr>
                   );
                 })}
@@ -339,7 +343,7 @@ function SubtasksEditor({
           {subtasks.map((subtask, index) => (
             <li
               key={`${generation}-${index}-${copy.subtasksFollowTests ? subtask.tests.join(',') : ''}`}
-              className="grid gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-[8rem_6rem_1fr_10rem_auto] dark:border-zinc-800"
+              className="grid grid-cols-2 gap-2 rounded-md border border-zinc-200 p-3 sm:grid-cols-[8rem_6rem_1fr_10rem_auto] dark:border-zinc-800"
               data-testid="subtask-row"
             >
               <Field label={t('subtaskId')} htmlFor={`subtask-id-${index}`}>
@@ -359,7 +363,7 @@ function SubtasksEditor({
                   onChange={(score) => update(index, { score })}
                 />
               </Field>
-              <Field label={t('subtaskTests')} htmlFor={`subtask-tests-${index}`}>
+              <Field label={t('subtaskTests')} htmlFor={`subtask-tests-${index}`} className="col-span-2 sm:col-span-1">
                 <ListInput
                   id={`subtask-tests-${index}`}
                   testId="subtask-tests"
@@ -368,7 +372,7 @@ function SubtasksEditor({
                   onChange={(tests) => update(index, { tests })}
                 />
               </Field>
-              <Field label={t('dependencies')} htmlFor={`subtask-deps-${index}`}>
+              <Field label={t('dependencies')} htmlFor={`subtask-deps-${index}`} className="col-span-2 sm:col-span-1">
                 <ListInput
                   id={`subtask-deps-${index}`}
                   value={subtask.dependencies}
@@ -379,7 +383,7 @@ function SubtasksEditor({
               {!readOnly && !copy.subtasksFollowTests ? (
                 <button
                   type="button"
-                  className="btn-ghost self-end text-red-700 dark:text-red-300"
+                  className="btn-ghost col-span-2 justify-self-start self-end text-red-700 sm:col-span-1 dark:text-red-300"
                   onClick={() => {
                     onChange(
                       setSubtasks(
