@@ -514,6 +514,47 @@ describe('a Hydro export', () => {
   });
 });
 
+describe('a contest-only problem', () => {
+  test('is published for contests: hidden from learners except through a running contest that includes it', async () => {
+    const slug = 'contest-only';
+    expect((await save(setter, slug, null, manifestOf(slug, ['01', '02', '03'], QUICK), firstFiles())).status).toBe(
+      201,
+    );
+    expect((await verified(setter, slug, 1)).sound).toBe(true);
+    const published = await setter.post(`/api/setter/problems/${slug}/versions/1/publish`, { visibility: 'contest' });
+    expect(published.status, published.text).toBe(201);
+    expect(published.body).toEqual({ slug, versionNumber: 1, visibility: 'contest' });
+    const bogus = await setter.post(`/api/setter/problems/${slug}/versions/1/publish`, { visibility: 'everyone' });
+    expect(bogus.status).toBe(400);
+
+    const { client: outsider } = await environment.registerLearner();
+    expect((await outsider.get(`/api/problems/${slug}`)).status).toBe(404);
+    expect(await solvedState(outsider, slug)).toBeUndefined();
+
+    const { client: contestant, id } = await environment.registerLearner('contestant');
+    const problem = await environment.prisma.problem.findUniqueOrThrow({ where: { slug } });
+    await environment.prisma.contest.create({
+      data: {
+        slug: 'round-1',
+        title: 'Round 1',
+        rule: 'ICPC',
+        startsAt: new Date(Date.now() - 3600_000),
+        endsAt: new Date(Date.now() + 3600_000),
+        problems: { create: [{ problemId: problem.id, label: 'A', ordinal: 0 }] },
+        participants: { create: [{ userId: id }] },
+      },
+    });
+    expect((await contestant.get(`/api/problems/${slug}`)).status).toBe(200);
+    const detail = authoredProblemDetailSchema.parse((await setter.get(`/api/setter/problems/${slug}`)).body);
+    expect(detail).toMatchObject({ visibility: 'contest', currentVersion: 1 });
+    // A new version of a published problem waits to be published, contest-only ones too.
+    const edit = await save(setter, slug, 1, manifestOf(slug, ['01', '02', '03'], QUICK), [
+      { path: 'statement.md', content: '# Reworded\n' },
+    ]);
+    expect(versionSavedResponseSchema.parse(edit.body).current).toBe(false);
+  }, 120_000);
+});
+
 describe('floods', () => {
   test("a setter's saves and uploads share one budget per minute; the one over it is 429 with Retry-After", async () => {
     const { client, id } = await environment.registerLearner('flooder');

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packageFiles, type ProblemPackage } from '@oj/judge-core/package';
+import type { ProblemVisibility } from '@oj/shared';
 import type { PrismaClient } from './generated/client.ts';
 
 export interface ImportOptions {
   /** Built-in problems have no owner. */
   ownerId?: number;
   uploadedById?: number;
-  visibility?: 'public' | 'private';
+  visibility?: ProblemVisibility;
   /**
    * Make the new version the one learners see (the default). Off for a public problem's upload that must
    * wait to be published; the first version of a problem is always current.

@@ -89,6 +89,12 @@ export type EndedSessionsResponse = z.infer<typeof endedSessionsResponseSchema>;
 // ---- problems -------------------------------------------------------------------------------------
 export const difficultySchema = z.enum(['easy', 'medium', 'hard']);
 export type Difficulty = z.infer<typeof difficultySchema>;
+/**
+ * Who sees a problem: `private` (a draft: its authors and staff), `public` (everyone), `contest` (published for
+ * contests only: learners see it through a running contest that includes it, as they do a private one).
+ */
+export const problemVisibilitySchema = z.enum(['private', 'public', 'contest']);
+export type ProblemVisibility = z.infer<typeof problemVisibilitySchema>;
 export const solvedStateSchema = z.enum(['solved', 'attempted']).nullable();
 
 export const problemListQuerySchema = z.strictObject({

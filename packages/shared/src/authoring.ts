@@ -154,8 +154,11 @@ export const authoredVersionSchema = z.object({
 export const authoredProblemSchema = z.object({
   slug: z.string(),
   title: z.string(),
-  /** `draft`: never published, seen only by its authors and admins. */
-  visibility: z.enum(['draft', 'public']),
+  /**
+   * `draft`: never published, seen only by its authors and staff; `public`: everyone; `contest`: published for
+   * contests only (learners see it through a running contest that includes it).
+   */
+  visibility: z.enum(['draft', 'public', 'contest']),
   owner: z.string().nullable(),
   authors: z.array(z.string()),
   /** Whether the caller may edit (owner, co-author, admin) and manage authors (owner, admin). */
@@ -198,8 +201,19 @@ export const versionDetailSchema = z.object({
 });
 export type VersionDetail = z.infer<typeof versionDetailSchema>;
 
-/** `POST /api/setter/problems/:slug/versions/:n/publish`: only a sound version; it becomes current and public. */
-export const publishResponseSchema = z.object({ slug: z.string(), versionNumber: z.number().int() });
+/**
+ * `POST /api/setter/problems/:slug/versions/:n/publish`: only a sound version; it becomes current, and the
+ * problem public (the default) or contest-only. An empty body means public.
+ */
+export const publishRequestSchema = z
+  .strictObject({ visibility: z.enum(['public', 'contest']).default('public') })
+  .default({ visibility: 'public' });
+export type PublishRequest = z.infer<typeof publishRequestSchema>;
+export const publishResponseSchema = z.object({
+  slug: z.string(),
+  versionNumber: z.number().int(),
+  visibility: z.enum(['public', 'contest']),
+});
 export type PublishResponse = z.infer<typeof publishResponseSchema>;
 
 // ---- rejudges ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { ProblemVisibility } from '@oj/shared';
 import { hasRole, isStaff, type AuthUser } from '../auth/auth-user.ts';
 
 /**
@@ -33,7 +34,7 @@ export function hasEnded(contest: ContestWindow, now: Date): boolean {
 
 /** The facts of a problem that decide who sees it. */
 export interface ProblemFacts {
-  visibility: 'public' | 'private';
+  visibility: ProblemVisibility;
   ownerId: number | null;
   /** The contests that include the problem and that the viewer is registered for. */
   viewerContests: readonly ContestWindow[];

@@ -9,6 +9,7 @@ import {
   packageFilePathSchema,
   packageImportResponseSchema,
   problemSlugSchema,
+  publishRequestSchema,
   publishResponseSchema,
   rejudgeListResponseSchema,
   rejudgeSchema,
@@ -21,6 +22,7 @@ import {
   type AuthorsRequest,
   type AuthorsResponse,
   type PackageImportResponse,
+  type PublishRequest,
   type PublishResponse,
   type Rejudge,
   type RejudgeListResponse,
@@ -218,7 +220,7 @@ export class AuthoringController {
 
   @Post(':slug/versions/:number/publish')
   @Endpoint({
-    summary: 'Publish a sound version: learners see it, and the problem becomes public',
+    summary: 'Publish a sound version: it becomes current, and the problem public or contest-only',
     description: 'A version that is not sound (or still being verified) is 409 with the reasons.',
     response: publishResponseSchema,
     status: 201,
@@ -228,8 +230,9 @@ export class AuthoringController {
     @CurrentUser() user: AuthUser,
     @ValidParam('slug', problemSlugSchema) slug: string,
     @ValidParam('number', idParamSchema) number: number,
+    @ValidBody(publishRequestSchema) body: PublishRequest,
   ): Promise<PublishResponse> {
-    return this.service.publish(user, slug, number);
+    return this.service.publish(user, slug, number, body.visibility);
   }
 
   @Post(':slug/rejudges')

@@ -14,7 +14,7 @@ import {
   type VersionCheckStatus,
 } from '@oj/db';
 import type { ProblemPackage } from '@oj/judge-core/package';
-import { FILE_PREVIEW_BYTES, INLINE_FILE_BYTES } from '@oj/shared';
+import { FILE_PREVIEW_BYTES, INLINE_FILE_BYTES, type ProblemVisibility } from '@oj/shared';
 import { DomainError } from '../common/errors.ts';
 import { PRISMA } from '../infra/database.module.ts';
 
@@ -23,7 +23,7 @@ export interface AuthoredProblemRow {
   id: number;
   slug: string;
   title: string;
-  visibility: 'public' | 'private';
+  visibility: ProblemVisibility;
   ownerId: number | null;
   ownerName: string | null;
   authors: { id: number; username: string }[];
@@ -221,15 +221,16 @@ export class AuthoringRepository {
     });
   }
 
-  /** Makes the version current and the problem public, its listing (title, difficulty, tags) from the manifest. */
+  /** Makes the version current and the problem public or contest-only, its listing (title, difficulty, tags) from the manifest. */
   async publish(
     problemId: number,
     versionId: number,
+    visibility: 'public' | 'contest',
     listing: { title: string; difficulty: 'easy' | 'medium' | 'hard'; tags: string[] },
   ): Promise<void> {
     await this.prisma.problem.update({
       where: { id: problemId },
-      data: { currentVersionId: versionId, visibility: 'public', ...listing },
+      data: { currentVersionId: versionId, visibility, ...listing },
     });
   }
 
@@ -374,7 +375,7 @@ export class AuthoringRepository {
     id: number;
     slug: string;
     title: string;
-    visibility: 'public' | 'private';
+    visibility: ProblemVisibility;
     ownerId: number | null;
     currentVersionId: number | null;
     currentVersion: { number: number } | null;

@@ -13,6 +13,7 @@ import {
   type AuthoredProblemDetail,
   type AuthoredProblemListResponse,
   type AuthorsResponse,
+  type PublishRequest,
   type PublishResponse,
   type Rejudge,
   type RejudgeListResponse,
@@ -326,7 +327,12 @@ export class AuthoringService {
     }
   }
 
-  async publish(user: AuthUser, slug: string, number: number): Promise<PublishResponse> {
+  async publish(
+    user: AuthUser,
+    slug: string,
+    number: number,
+    visibility: PublishRequest['visibility'],
+  ): Promise<PublishResponse> {
     const { problem, version } = await this.editableVersion(user, slug, number);
     const verification = verificationOf(version.manifest, version.checks, version.createdAt);
     if (verification.sound !== true) {
@@ -334,13 +340,13 @@ export class AuthoringService {
       throw new DomainError('CONFLICT', `only a sound version can be published: ${why}`);
     }
     const manifest = problemManifestSchema.parse(version.manifest);
-    await this.repository.publish(problem.id, version.id, {
+    await this.repository.publish(problem.id, version.id, visibility, {
       title: manifest.title,
       difficulty: manifest.difficulty,
       tags: manifest.tags,
     });
-    this.logger.log({ slug, version: number, by: user.id }, 'published');
-    return { slug, versionNumber: number };
+    this.logger.log({ slug, version: number, visibility, by: user.id }, 'published');
+    return { slug, versionNumber: number, visibility };
   }
 
   /** Rejudges every finished submission of the problem on its current version, below learners' submissions. */
@@ -448,7 +454,7 @@ export class AuthoringService {
     return {
       slug: row.slug,
       title: row.title,
-      visibility: row.visibility === 'public' ? 'public' : 'draft',
+      visibility: row.visibility === 'private' ? 'draft' : row.visibility,
       owner: row.ownerName,
       authors: row.authors.map((author) => author.username),
       canEdit: mayEditProblem(user, authorship),

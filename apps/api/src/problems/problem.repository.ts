@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '@oj/db';
-import type { Difficulty } from '@oj/shared';
+import type { Difficulty, ProblemVisibility } from '@oj/shared';
 import type { ContestWindow, ProblemScope } from '../access/access-policy.ts';
 import { PRISMA } from '../infra/database.module.ts';
 
@@ -49,7 +49,7 @@ export interface ProblemWithVersion {
   title: string;
   difficulty: Difficulty;
   tags: string[];
-  visibility: 'public' | 'private';
+  visibility: ProblemVisibility;
   ownerId: number | null;
   version: {
     id: number;
@@ -65,7 +65,7 @@ export interface ProblemRef {
   id: number;
   slug: string;
   title: string;
-  visibility: 'public' | 'private';
+  visibility: ProblemVisibility;
   ownerId: number | null;
   currentVersionId: number | null;
   /** The current version's style (stdio or function), from its manifest. */

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ProblemVisibility" ADD VALUE 'contest';
