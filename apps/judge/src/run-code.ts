@@ -80,6 +80,8 @@ export async function runCode(request: RunCodeRequest, runner: SandboxRunner): P
       sandboxKey: request.sandboxKey,
       input: testCase.input,
       expected: testCase.expected,
+      // A sample runs under its own limits (testLimits, its subtask's); custom input under the problem's.
+      ...(testCase.id === CUSTOM_INPUT_ID ? {} : { testId: testCase.id }),
     });
     return {
       ...shown,
