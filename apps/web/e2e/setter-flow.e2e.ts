@@ -354,6 +354,44 @@ void describe(
       assert.ok(await setter.getByTestId('problem-editor').isVisible());
     });
 
+    void test('a function-style problem: signature, JSON tests, a Chinese statement, sound on first save', async () => {
+      await setter.goto(`${baseUrl()}/setter/problems/new`);
+      await setter.getByTestId('new-slug').fill(`e2e-sum-${run}`);
+      await setter.getByTestId('new-title').fill('Sum of an array');
+      await setter.getByTestId('new-style-function').check();
+      await setter.getByTestId('signature-name').fill('sum');
+      await setter.getByTestId('new-start').click();
+      await setter.getByTestId('problem-editor').waitFor();
+      assert.match(await setter.getByTestId('statement-text').inputValue(), /`nums` \(`number\[\]`\)/);
+      await setter.getByTestId('statement-zh').click();
+      await setter.getByTestId('add-chinese').click();
+      await setter.getByTestId('statement-text').fill('## 题目描述\n\n给定数组 $nums$，返回其元素之和。\n');
+      await setter.getByTestId('statement-preview').getByText('返回其元素之和').waitFor();
+
+      await openTab(setter, 'tests');
+      await setter.getByTestId('add-test').click();
+      await setter.getByTestId('test-input').fill('[1');
+      await setter.getByTestId('test-output').fill('6');
+      await setter.getByTestId('test-done').click();
+      await setter.getByTestId('test-form').getByRole('alert').filter({ hasText: 'Not valid JSON' }).waitFor();
+      await setter.getByTestId('test-input').fill('[[1, 2, 3]]');
+      await setter.getByTestId('test-done').click();
+      await addTest(setter, '[[]]', '0');
+      assert.match(await setter.getByTestId('test-table').innerText(), /\[\[1,2,3\]\][\s\S]*6/);
+
+      await openTab(setter, 'solutions');
+      await addSolution(
+        setter,
+        'ac.js',
+        'AC',
+        'var sum = function (nums) {\n  return nums.reduce((a, b) => a + b, 0);\n};\n',
+      );
+      const { sound, version } = await saveAndCheck(setter);
+      assert.equal(version, 'v1 · current');
+      assert.equal(sound, 'sound');
+      await screenshots(setter, '43-setter-function-sound');
+    });
+
     void test('is closed to learners', async () => {
       assert.equal(await learner.getByRole('link', { name: 'My problems' }).count(), 0);
       for (const address of ['/setter/problems', '/setter/problems/new', `/setter/problems/${slug}`]) {
