@@ -392,6 +392,35 @@ void describe(
       await screenshots(setter, '43-setter-function-sound');
     });
 
+    void test('test files picked from disk; a save over a newer version says so and offers to reload', async () => {
+      const address = `${baseUrl()}/setter/problems/e2e-sum-${run}`;
+      const other = await setterContext.newPage();
+      other.on('dialog', (dialog) => void dialog.accept());
+      await other.goto(address);
+      await setter.goto(address);
+      await openTab(setter, 'tests');
+      await setter.getByTestId('test-files').setInputFiles([
+        { name: '03.json', mimeType: 'application/json', buffer: Buffer.from('{"args":[[5,-5,7]],"expected":7}\n') },
+        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') },
+      ]);
+      await setter.getByTestId('refused-files').filter({ hasText: 'notes.txt' }).waitFor();
+      assert.equal(await setter.getByTestId('test-row').count(), 3);
+      const { sound, version } = await saveAndCheck(setter);
+      assert.equal(version, 'v2 · current');
+      assert.equal(sound, 'sound');
+
+      // The other tab still edits version 1.
+      await other.getByTestId('statement-text').fill('## Description\n\nReturn the sum of nums.\n');
+      await other.getByTestId('save').click();
+      const conflict = other.getByTestId('save-conflict');
+      await conflict.waitFor();
+      await screenshot(other, '44-setter-conflict');
+      await conflict.getByRole('button', { name: 'Reload' }).click();
+      await other.locator('[data-testid=viewed-version]', { hasText: 'v2' }).waitFor();
+      assert.equal(await other.getByTestId('save-conflict').count(), 0);
+      await other.close();
+    });
+
     void test('is closed to learners', async () => {
       assert.equal(await learner.getByRole('link', { name: 'My problems' }).count(), 0);
       for (const address of ['/setter/problems', '/setter/problems/new', `/setter/problems/${slug}`]) {

@@ -12,6 +12,7 @@ import {
   maxProxiedBodyBytes,
 } from '@/lib/http-policy';
 import {
+  addTestFiles,
   deleteSolution,
   deleteTest,
   explainReason,
@@ -270,5 +271,32 @@ describe('the reasons of a refused save', () => {
     expect(explainReason('files.0.path: a relative path', request)).toBe('solutions/../x.js: a relative path');
     expect(explainReason('files.7.path: a relative path', request)).toBe('files.7.path: a relative path');
     expect(explainReason('problem.yaml: limits.timeMs: too big', request)).toBe('problem.yaml: limits.timeMs: too big');
+  });
+});
+
+describe('test files picked from disk', () => {
+  it('become tests of their names, the first a sample; a wrong name, style or size is refused', () => {
+    const picked = (name: string, text = 'x') => ({ name, text, sizeBytes: text.length });
+    const { copy, refused } = addTestFiles(
+      newWorkingCopy({ slug: 'add', title: 'Add', style: 'stdio' }),
+      [
+        picked('02.in', '2'),
+        picked('02.out', '4'),
+        picked('01.in', '1'),
+        picked('01.out', '2'),
+        picked('x.txt'),
+        picked('03.json'),
+        picked('04.in', 'x'.repeat(11)),
+      ],
+      10,
+    );
+    expect(testIdsOf(copy.files)).toEqual(['01', '02']);
+    expect(copy.manifest.samples).toEqual(['01']);
+    expect(copy.manifest.subtasks[0]?.tests).toEqual(['01', '02']);
+    expect(refused).toEqual([
+      { name: '03.json', reason: 'style' },
+      { name: '04.in', reason: 'size' },
+      { name: 'x.txt', reason: 'name' },
+    ]);
   });
 });

@@ -330,6 +330,41 @@ export function putTest(copy: WorkingCopy, id: string, content: TestContent): Wo
   return next;
 }
 
+/** A test file picked from the setter's disk (NN.in, NN.out or NN.json), by name, with its text. */
+export interface PickedTestFile {
+  name: string;
+  text: string;
+  sizeBytes: number;
+}
+
+const PICKED_TEST_FILE = /^([A-Za-z0-9_-]{1,64})\.(in|out|json)$/;
+
+/**
+ * Test files picked from disk become tests/<name> (replacing a file of that name); the first test of a
+ * problem without samples becomes its sample. Returns the files refused, each with why.
+ */
+export function addTestFiles(
+  copy: WorkingCopy,
+  picked: readonly PickedTestFile[],
+  maxBytes: number,
+): { copy: WorkingCopy; refused: { name: string; reason: 'name' | 'style' | 'size' }[] } {
+  let next = copy;
+  const refused: { name: string; reason: 'name' | 'style' | 'size' }[] = [];
+  for (const file of [...picked].sort((a, b) => compareTestIds(a.name, b.name))) {
+    const match = PICKED_TEST_FILE.exec(file.name);
+    if (!match) refused.push({ name: file.name, reason: 'name' });
+    else if ((match[2] === 'json') !== (copy.manifest.style === 'function'))
+      refused.push({ name: file.name, reason: 'style' });
+    else if (file.sizeBytes > maxBytes) refused.push({ name: file.name, reason: 'size' });
+    else next = setFile(next, `tests/${file.name}`, file.text);
+  }
+  if (next.manifest.samples.length === 0) {
+    const [first] = testIdsOf(next.files);
+    if (first) next = updateManifest(next, { samples: [first] });
+  }
+  return { copy: next, refused };
+}
+
 /** Removes a test's files and every mention of it: samples, subtasks (a subtask left empty goes too). */
 export function deleteTest(copy: WorkingCopy, id: string): WorkingCopy {
   let next = copy;

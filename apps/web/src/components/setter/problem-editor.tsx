@@ -2,7 +2,7 @@
 // The setter's editor of one problem: a working copy of its newest version (or of a new problem), edited in
 // tabs, saved as a new version; then that version's reference-solution table, publishing, versions,
 // rejudges and co-authors.
-import type { AuthoredProblemDetail, VersionDetail, VersionEditRequest } from '@oj/shared';
+import type { AuthoredProblemDetail, PublishRequest, VersionDetail, VersionEditRequest } from '@oj/shared';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -31,6 +31,7 @@ import { SoundBadge } from './sound-badge';
 import { StatementTab } from './statement-tab';
 import { TestsTab } from './tests-tab';
 import { VerificationPanel } from './verification-panel';
+import { VisibilityBadge } from './visibility-badge';
 import { VersionsTab } from './versions-tab';
 
 const NEW_PROBLEM_TABS: readonly EditorTab[] = ['statement', 'settings', 'tests', 'solutions'];
@@ -62,6 +63,11 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
   const [tab, setTab] = useState<EditorTab>(initialTab && tabs.includes(initialTab) ? initialTab : 'statement');
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [publishing, setPublishing] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  // Shown at once after a publish, before the refreshed page arrives.
+  const [publishedHere, setPublishedHere] = useState<PublishRequest['visibility'] | null>(null);
+  const [publishAs, setPublishAs] = useState<PublishRequest['visibility']>(
+    problem?.visibility === 'contest' ? 'contest' : 'public',
+  );
 
   const slug = copy.manifest.slug;
   const latest = problem?.latestVersion ?? null;
@@ -101,8 +107,9 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
     if (!version) return;
     setPublishing({ busy: true, error: null });
     try {
-      await api.publishVersion(slug, version.number);
+      const published = await api.publishVersion(slug, version.number, { visibility: publishAs });
       setPublishing({ busy: false, error: null });
+      setPublishedHere(published.visibility);
       router.refresh();
     } catch (error) {
       setPublishing({ busy: false, error });
@@ -111,7 +118,9 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
 
   const viewed = problem?.versions.find((entry) => entry.number === version?.number);
   const sound = verification.data?.sound ?? viewed?.verification.sound ?? null;
-  const alreadyPublished = problem?.visibility === 'public' && version?.current === true;
+  const visibility = publishedHere ?? problem?.visibility ?? 'draft';
+  const isCurrent = publishedHere !== null || version?.current === true;
+  const alreadyPublished = visibility === publishAs && isCurrent;
   const canPublish = !isNew && !dirty && sound === true && !alreadyPublished && problem.canEdit;
 
   return (
@@ -129,16 +138,7 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
           <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
             <code className="font-mono break-all">{slug}</code>
             {problem ? (
-              <span
-                className={`rounded px-1.5 py-0.5 text-xs font-medium ${
-                  problem.visibility === 'public'
-                    ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-400/15 dark:text-emerald-300'
-                    : 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'
-                }`}
-                data-testid="visibility"
-              >
-                {problem.visibility === 'public' ? t('public') : t('draft')}
-              </span>
+              <VisibilityBadge visibility={visibility} />
             ) : (
               <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-400/15 dark:text-amber-300">
                 {t('notSaved')}
@@ -147,11 +147,11 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
             {version ? (
               <span data-testid="viewed-version">
                 {t('versionShort', { number: version.number })}
-                {version.current ? ` · ${t('current')}` : ''}
+                {isCurrent ? ` · ${t('current')}` : ''}
               </span>
             ) : null}
             {version ? <SoundBadge verification={verification.data} fallback={viewed?.verification} /> : null}
-            {problem?.visibility === 'public' ? (
+            {visibility !== 'draft' ? (
               <Link href={`/problems/${encodeURIComponent(slug)}`} className="link">
                 {t('openProblemPage')}
               </Link>
@@ -169,6 +169,20 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
             >
               {save.kind === 'saving' ? t('saving') : isNew ? t('saveFirst') : t('save')}
             </button>
+          ) : null}
+          {!isNew && problem.canEdit ? (
+            <label className="flex items-center">
+              <span className="sr-only">{t('publishAs')}</span>
+              <select
+                className="input w-auto py-1.5"
+                data-testid="publish-visibility"
+                value={publishAs}
+                onChange={(event) => setPublishAs(event.target.value as PublishRequest['visibility'])}
+              >
+                <option value="public">{t('publishPublic')}</option>
+                <option value="contest">{t('publishContest')}</option>
+              </select>
+            </label>
           ) : null}
           {!isNew ? (
             <button

@@ -4,7 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/lib/api/browser';
 import { useApiErrorText } from '@/lib/api/error-text';
+import { MAX_EDITED_FILE_BYTES } from '@oj/shared';
 import {
+  addTestFiles,
   deleteTest,
   fileLoaded,
   followTests,
@@ -42,6 +44,7 @@ export function TestsTab({
   const [editing, setEditing] = useState<Editing>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
+  const [refusedFiles, setRefusedFiles] = useState<string[]>([]);
   const { manifest } = copy;
   const functionStyle = manifest.style === 'function';
   const ids = testIdsOf(copy.files);
@@ -93,6 +96,24 @@ export function TestsTab({
     }
   };
 
+  const pickFiles = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const picked = await Promise.all(
+      Array.from(list).map(async (file) => ({
+        name: file.name,
+        sizeBytes: file.size,
+        text: file.size <= MAX_EDITED_FILE_BYTES ? await file.text() : '',
+      })),
+    );
+    const result = addTestFiles(copy, picked, MAX_EDITED_FILE_BYTES);
+    onChange(result.copy);
+    setRefusedFiles(
+      result.refused.map(({ name, reason }) =>
+        t(`refusedFile.${reason}`, { name, mb: MAX_EDITED_FILE_BYTES / (1024 * 1024) }),
+      ),
+    );
+  };
+
   const actions = (id: string) =>
     readOnly ? null : (
       <>
@@ -126,9 +147,25 @@ export function TestsTab({
             {t('testsCount', { count: ids.length })}
           </h2>
           {!readOnly ? (
+            <label className="btn-secondary ml-auto cursor-pointer" title={t('addFilesHint')}>
+              {t('addFiles')}
+              <input
+                type="file"
+                multiple
+                accept=".in,.out,.json"
+                className="sr-only"
+                data-testid="test-files"
+                onChange={(event) => {
+                  void pickFiles(event.target.files);
+                  event.target.value = '';
+                }}
+              />
+            </label>
+          ) : null}
+          {!readOnly ? (
             <button
               type="button"
-              className="btn-primary ml-auto"
+              className="btn-primary"
               data-testid="add-test"
               onClick={() => {
                 setFormError(null);
@@ -139,6 +176,17 @@ export function TestsTab({
             </button>
           ) : null}
         </div>
+        {refusedFiles.length > 0 ? (
+          <ul
+            role="alert"
+            className="list-disc space-y-0.5 border-b border-zinc-200 bg-red-50 py-2 pr-4 pl-9 text-sm text-red-800 dark:border-zinc-800 dark:bg-red-400/10 dark:text-red-200"
+            data-testid="refused-files"
+          >
+            {refusedFiles.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
         {ids.length === 0 ? (
           <p className="px-4 py-8 text-center text-sm text-zinc-600 dark:text-zinc-400">{t('noTests')}</p>
         ) : (

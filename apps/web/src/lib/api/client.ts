@@ -24,6 +24,7 @@ import {
   versionDetailSchema,
   versionSavedResponseSchema,
   type AuthorsRequest,
+  type PublishRequest,
   type AdminUserListQuery,
   type ErrorCode,
   type AdminUserUpdateRequest,
@@ -311,8 +312,9 @@ export function createApiClient(options: ApiClientOptions) {
       request('POST', `${setterPath(slug)}/versions`, versionSavedResponseSchema, body),
     getVerification: async (slug: string, version: number) =>
       request('GET', `${setterPath(slug)}/versions/${versionSegment(version)}/verification`, verificationSchema),
-    publishVersion: async (slug: string, version: number) =>
-      request('POST', `${setterPath(slug)}/versions/${versionSegment(version)}/publish`, publishResponseSchema, {}),
+    /** Public by default, or for contests only. */
+    publishVersion: async (slug: string, version: number, body: PublishRequest = { visibility: 'public' }) =>
+      request('POST', `${setterPath(slug)}/versions/${versionSegment(version)}/publish`, publishResponseSchema, body),
     startRejudge: async (slug: string) => request('POST', `${setterPath(slug)}/rejudges`, rejudgeSchema, {}),
     listRejudges: async (slug: string) => request('GET', `${setterPath(slug)}/rejudges`, rejudgeListResponseSchema),
     getRejudge: async (slug: string, id: number) =>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { EmptyState, ErrorState } from '@/components/error-state';
 import { roleGate } from '@/components/role-gate';
+import { VisibilityBadge } from '@/components/setter/visibility-badge';
 import { attempt, getSession, serverApi } from '@/lib/api/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -66,15 +67,7 @@ export default async function SetterProblemsPage() {
                     <code className="font-mono text-xs break-all text-zinc-500">{problem.slug}</code>
                   </td>
                   <td className="px-3 py-2">
-                    <span
-                      className={`rounded px-1.5 py-0.5 text-xs font-medium ${
-                        problem.visibility === 'public'
-                          ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-400/15 dark:text-emerald-300'
-                          : 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'
-                      }`}
-                    >
-                      {problem.visibility === 'public' ? t('public') : t('draft')}
-                    </span>
+                    <VisibilityBadge visibility={problem.visibility} />
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {t('currentOfLatest', {
