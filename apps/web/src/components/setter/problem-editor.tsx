@@ -170,6 +170,18 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
               {save.kind === 'saving' ? t('saving') : isNew ? t('saveFirst') : t('save')}
             </button>
           ) : null}
+          {!isNew ? (
+            <button
+              type="button"
+              className="btn-secondary"
+              data-testid="publish"
+              disabled={!canPublish || publishing.busy}
+              title={alreadyPublished ? t('publishedAlready') : sound !== true ? t('publishNeedsSound') : undefined}
+              onClick={() => void publish()}
+            >
+              {publishing.busy ? t('publishing') : alreadyPublished ? t('published') : t('publish')}
+            </button>
+          ) : null}
           {!isNew && problem.canEdit ? (
             <label className="flex items-center">
               <span className="sr-only">{t('publishAs')}</span>
@@ -183,18 +195,6 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
                 <option value="contest">{t('publishContest')}</option>
               </select>
             </label>
-          ) : null}
-          {!isNew ? (
-            <button
-              type="button"
-              className="btn-secondary"
-              data-testid="publish"
-              disabled={!canPublish || publishing.busy}
-              title={alreadyPublished ? t('publishedAlready') : sound !== true ? t('publishNeedsSound') : undefined}
-              onClick={() => void publish()}
-            >
-              {publishing.busy ? t('publishing') : alreadyPublished ? t('published') : t('publish')}
-            </button>
           ) : null}
         </div>
       </div>
