@@ -1,6 +1,9 @@
 // "Hostile code of any kind gets one of these verdicts; the worker keeps serving" (docs/architecture.md, "The sandbox").
 // judge-core's own tests probe the sandbox in depth; this proves the worker around it survives a run of
 // hostile submissions and judges the next honest one correctly.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { importProblemPackage } from '@oj/db';
 import type { ProblemPackage } from '@oj/judge-core';
 import { problemManifestSchema, type Verdict } from '@oj/shared';
@@ -20,13 +23,14 @@ let worker: JudgeWorkerHandle;
 let probe: { problemId: number; versionId: number };
 
 /** Reads two numbers, prints their sum; two tests so each hostile program runs twice. */
-function sumProblem(): ProblemPackage {
+function sumProblem(dir: string): ProblemPackage {
   const tests = new Map([
     ['1', { id: '1', input: '2 3\n', expected: '5\n' }],
     ['2', { id: '2', input: '40 2\n', expected: '42\n' }],
   ]);
   return {
-    dir: '/nonexistent/hostile-sum',
+    // An empty folder: the package lives in memory, so there are no files to store with the version.
+    dir,
     manifest: problemManifestSchema.parse({
       slug: 'hostile-sum',
       title: 'Sum, under attack',
@@ -46,7 +50,10 @@ function sumProblem(): ProblemPackage {
 
 beforeAll(async () => {
   environment = await createTestEnvironment('hostile');
-  probe = await importProblemPackage(environment.prisma, sumProblem());
+  probe = await importProblemPackage(
+    environment.prisma,
+    sumProblem(await mkdtemp(path.join(tmpdir(), 'oj-hostile-sum-'))),
+  );
   worker = await startJudgeWorker(environment.config());
 });
 afterAll(async () => {

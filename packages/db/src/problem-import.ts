@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { packageFiles, type ProblemPackage } from '@oj/judge-core/package';
 import type { ProblemVisibility } from '@oj/shared';
+import type pg from 'pg';
+import { poolOf } from './client.ts';
 import type { PrismaClient } from './generated/client.ts';
 
 export interface ImportOptions {
@@ -44,7 +47,7 @@ export interface ImportResult {
 
 interface PreparedBlob {
   hash: string;
-  bytes: Uint8Array<ArrayBuffer>;
+  bytes: Buffer;
 }
 
 function sha256(bytes: Uint8Array | string): string {
@@ -52,26 +55,38 @@ function sha256(bytes: Uint8Array | string): string {
 }
 
 function blobOf(content: string | Buffer): PreparedBlob {
-  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>;
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return { hash: sha256(bytes), bytes };
 }
 
 /** Bytes of blobs held before they are written: a few tests' worth, whatever the package's size. */
 const BLOB_BATCH_BYTES = 8 * 1024 * 1024;
 const BLOB_BATCH_COUNT = 20;
+/** Files larger than this are streamed into their blob (BlobWriter.addFile), never read whole. */
+const STREAMED_FILE_BYTES = 1024 * 1024;
+/** A streamed file goes into its blob this many bytes at a time. */
+const FILE_CHUNK_BYTES = 1024 * 1024;
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 /**
- * Writes content-addressed blobs in small batches, skipping the ones already stored. Blobs go in before
- * the version's transaction: they are immutable and harmless if the import fails.
+ * Writes content-addressed blobs, skipping the ones already stored: small ones in batches, large files
+ * streamed one by one. Blobs go in before the version's transaction: they are immutable and harmless if the
+ * import fails. Bytes go through node-postgres, which sends a Buffer as a binary parameter: Prisma would
+ * turn them into base64 text (in more than one copy) and keep its last 100 queries' arguments for its debug
+ * log, some 67 MB after a 50 MB upload.
  */
 class BlobWriter {
-  readonly #prisma: PrismaClient;
+  readonly #pool: pg.Pool;
   #pending = new Map<string, PreparedBlob>();
   #pendingBytes = 0;
 
   constructor(prisma: PrismaClient) {
-    this.#prisma = prisma;
+    this.#pool = poolOf(prisma);
   }
 
   /** Queues the blob (written by the next flush at the latest) and returns its hash. */
@@ -84,25 +99,58 @@ class BlobWriter {
     return blob.hash;
   }
 
+  /** A file's blob: read whole when small (and batched), streamed when large. Returns its hash. */
+  async addFile(file: string): Promise<string> {
+    if ((await stat(file)).size <= STREAMED_FILE_BYTES) return this.add(blobOf(await readFile(file)));
+    return this.streamFile(file);
+  }
+
+  /**
+   * Streams a file into a blob of its own, unless one of its hash is stored. The chunks gather in a
+   * temporary table and become the blob in one INSERT at the end, so the blob appears whole or not at all,
+   * and the file is never whole in memory.
+   */
+  private async streamFile(file: string): Promise<string> {
+    const hash = await fileSha256(file);
+    if ((await this.#pool.query('SELECT 1 FROM "Blob" WHERE "hash" = $1', [hash])).rowCount !== 0) return hash;
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('CREATE TEMPORARY TABLE "BlobChunk" ("n" integer, "bytes" bytea) ON COMMIT DROP');
+      // Compressed once, as the blob, not once more chunk by chunk.
+      await client.query('ALTER TABLE "BlobChunk" ALTER COLUMN "bytes" SET STORAGE EXTERNAL');
+      let count = 0;
+      let size = 0;
+      for await (const chunk of createReadStream(file, { highWaterMark: FILE_CHUNK_BYTES })) {
+        await client.query('INSERT INTO "BlobChunk" VALUES ($1, $2)', [count++, chunk]);
+        size += (chunk as Buffer).length;
+      }
+      await client.query(
+        `INSERT INTO "Blob" ("hash", "bytes", "sizeBytes")
+         SELECT $1, coalesce(string_agg("bytes", ''::bytea ORDER BY "n"), ''::bytea), $2 FROM "BlobChunk"
+         ON CONFLICT ("hash") DO NOTHING`,
+        [hash, size],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return hash;
+  }
+
   async flush(): Promise<void> {
     if (this.#pending.size === 0) return;
     const batch = [...this.#pending.values()];
     this.#pending = new Map();
     this.#pendingBytes = 0;
-    const known = new Set(
-      (
-        await this.#prisma.blob.findMany({
-          where: { hash: { in: batch.map((blob) => blob.hash) } },
-          select: { hash: true },
-        })
-      ).map((blob) => blob.hash),
+    const rows = batch.map((_, index) => `($${index * 3 + 1}, $${index * 3 + 2}, $${index * 3 + 3})`);
+    await this.#pool.query(
+      `INSERT INTO "Blob" ("hash", "bytes", "sizeBytes") VALUES ${rows.join(', ')} ON CONFLICT ("hash") DO NOTHING`,
+      batch.flatMap((blob) => [blob.hash, blob.bytes, blob.bytes.length]),
     );
-    const missing = batch.filter((blob) => !known.has(blob.hash));
-    if (missing.length === 0) return;
-    await this.#prisma.blob.createMany({
-      data: missing.map((blob) => ({ hash: blob.hash, bytes: blob.bytes, sizeBytes: blob.bytes.length })),
-      skipDuplicates: true,
-    });
   }
 }
 
@@ -125,14 +173,26 @@ export async function importProblemPackage(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const { manifest } = pkg;
-  // Tests are read and stored one at a time, so a package of 50 MB never sits whole in memory: only the
-  // blobs waiting for the next batch do (BlobWriter), and the hashes of the rest.
+  // Every file as it is, byte for byte, so the version exports as the package it was made from and its
+  // solutions and validator reach the judges. One at a time, large ones streamed: a package of 50 MB never
+  // sits whole in memory, only the small blobs waiting for the next batch do (BlobWriter).
   const blobs = new BlobWriter(prisma);
+  const files: { path: string; hash: string }[] = [];
+  for (const file of await packageFiles(pkg.dir)) {
+    files.push({ path: file, hash: await blobs.addFile(path.join(pkg.dir, ...file.split('/'))) });
+  }
+  const fileHash = new Map(files.map((file) => [file.path, file.hash]));
   const tests: { name: string; ordinal: number; isSample: boolean; inputHash: string; expectedHash: string }[] = [];
   for (const [ordinal, id] of pkg.testIds.entries()) {
-    const test = await pkg.readTest(id);
-    const input = await blobs.add(blobOf(test.input));
-    const expected = await blobs.add(blobOf(test.expected));
+    // A stdio test's blobs are its files' (read as UTF-8 text by the judges, like the files); a function-style
+    // test's are its arguments and its expected value, taken from its JSON file.
+    let input = manifest.style === 'stdio' ? fileHash.get(`tests/${id}.in`) : undefined;
+    let expected = manifest.style === 'stdio' ? fileHash.get(`tests/${id}.out`) : undefined;
+    if (input === undefined || expected === undefined) {
+      const test = await pkg.readTest(id);
+      input = await blobs.add(blobOf(test.input));
+      expected = await blobs.add(blobOf(test.expected));
+    }
     tests.push({
       name: id,
       ordinal,
@@ -142,12 +202,6 @@ export async function importProblemPackage(
     });
   }
   const checkerHash = pkg.checkerCode === undefined ? undefined : await blobs.add(blobOf(pkg.checkerCode));
-  // Every file as it is, byte for byte (stdio tests are the same blobs as above), so the version exports as
-  // the package it was made from and its solutions and validator reach the judges.
-  const files: { path: string; hash: string }[] = [];
-  for (const file of await packageFiles(pkg.dir)) {
-    files.push({ path: file, hash: await blobs.add(blobOf(await readFile(path.join(pkg.dir, ...file.split('/'))))) });
-  }
   await blobs.flush();
   const locales = Object.keys(pkg.statements).sort();
   // The files are the whole package: the same files make the same version.
