@@ -58,7 +58,7 @@ export function VerificationPanel({ state }: { state: VerificationState }) {
             {t('solutionTable')}
           </h2>
           <div className="relative overflow-x-auto">
-            <table className="w-full text-sm" data-testid="verification-table">
+            <table className="w-max min-w-[60%] text-sm" data-testid="verification-table">
               <thead className="bg-zinc-50 text-left text-xs dark:bg-zinc-900">
                 <tr>
                   <th
