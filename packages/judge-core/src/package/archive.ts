@@ -260,6 +260,37 @@ export async function unpackZip(
   }
 }
 
+/**
+ * Unpacks a zip as it is (no folder stripped) into a staging folder beside `outDir` (which must not exist
+ * yet), and hands `use` the unpacked folder, the staging folder and the resolved `outDir`; the staging folder
+ * is removed afterwards, whatever happens. For importers that read the zip's layout before placing packages.
+ */
+export async function withUnpackedZip<T>(
+  zipFile: string,
+  outDir: string,
+  limits: ArchiveLimits,
+  use: (unpacked: string, staging: string, target: string) => Promise<T>,
+): Promise<T> {
+  const target = path.resolve(outDir);
+  await ensureAbsent(zipFile, outDir);
+  let staging: string | undefined;
+  try {
+    const unpacked = await unpackZip(
+      zipFile,
+      async () => {
+        staging = await stagingBeside(target);
+        await mkdir(path.join(staging, 'zip'));
+        return path.join(staging, 'zip');
+      },
+      limits,
+      { stripTopFolder: false },
+    );
+    return await use(unpacked, staging!, target);
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+}
+
 /** Refuses an output folder that exists already, before any work. */
 export async function ensureAbsent(zipFile: string, outDir: string): Promise<void> {
   if (

@@ -6,14 +6,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import path from 'node:path';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { SLUG_PATTERN, type ProblemManifestInput } from '@oj/shared';
-import {
-  DEFAULT_ARCHIVE_LIMITS,
-  ensureAbsent,
-  stagingBeside,
-  unpackZip,
-  ArchiveError,
-  type ArchiveLimits,
-} from './archive.ts';
+import { DEFAULT_ARCHIVE_LIMITS, withUnpackedZip, ArchiveError, type ArchiveLimits } from './archive.ts';
 import { HydroPlanError, planHydroTestdata, type HydroConfigSource, type HydroPlan } from './hydro-map.ts';
 import { asText, compareHydroNames } from './hydro-rules.ts';
 import { loadProblemPackage, PackageError, type ProblemPackage } from './load.ts';
@@ -603,22 +596,7 @@ export async function importHydroZip(
   outDir: string,
   limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
 ): Promise<ImportedProblem[]> {
-  const target = path.resolve(outDir);
-  await ensureAbsent(zipFile, outDir);
-  let staging: string | undefined;
-  try {
-    const unpacked = await unpackZip(
-      zipFile,
-      async () => {
-        staging = await stagingBeside(target);
-        await mkdir(path.join(staging, 'zip'));
-        return path.join(staging, 'zip');
-      },
-      limits,
-      { stripTopFolder: false },
-    );
-    return await importUnpackedHydro(zipFile, unpacked, staging!, target);
-  } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
-  }
+  return withUnpackedZip(zipFile, outDir, limits, (unpacked, staging, target) =>
+    importUnpackedHydro(zipFile, unpacked, staging, target),
+  );
 }

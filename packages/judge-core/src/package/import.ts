@@ -1,17 +1,10 @@
 // One entry point for every uploaded problem zip: ours (problem.yaml with a slug at the root, or under the
 // zip's one top folder) or Hydro's (docs/hydro-format.md). The zip is unpacked once, safely (archive.ts),
 // then read as the format it is.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import {
-  DEFAULT_ARCHIVE_LIMITS,
-  ensureAbsent,
-  placePackage,
-  stagingBeside,
-  unpackZip,
-  type ArchiveLimits,
-} from './archive.ts';
+import { DEFAULT_ARCHIVE_LIMITS, placePackage, withUnpackedZip, type ArchiveLimits } from './archive.ts';
 import { importUnpackedHydro, type ImportedProblem } from './hydro.ts';
 
 export interface ImportedZip {
@@ -58,26 +51,11 @@ export async function importAnyZip(
   outDir: string,
   limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
 ): Promise<ImportedZip> {
-  const target = path.resolve(outDir);
-  await ensureAbsent(zipFile, outDir);
-  let staging: string | undefined;
-  try {
-    const unpacked = await unpackZip(
-      zipFile,
-      async () => {
-        staging = await stagingBeside(target);
-        await mkdir(path.join(staging, 'zip'));
-        return path.join(staging, 'zip');
-      },
-      limits,
-      { stripTopFolder: false },
-    );
+  return withUnpackedZip(zipFile, outDir, limits, async (unpacked, staging, target) => {
     const ours = await ourPackageRoot(unpacked);
     if (ours !== undefined) {
       return { format: 'oj', packages: [{ problem: await placePackage(zipFile, ours, target), notes: [] }] };
     }
-    return { format: 'hydro', packages: await importUnpackedHydro(zipFile, unpacked, staging!, target) };
-  } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
-  }
+    return { format: 'hydro', packages: await importUnpackedHydro(zipFile, unpacked, staging, target) };
+  });
 }
