@@ -8,6 +8,7 @@ import {
   importProblemPackage,
   ProblemExistsError,
   type ImportResult,
+  type Prisma,
   type PrismaClient,
   type Verdict,
   type VersionCheckKind,
@@ -16,6 +17,7 @@ import {
 import type { ProblemPackage } from '@oj/judge-core/package';
 import { FILE_PREVIEW_BYTES, INLINE_FILE_BYTES, type ProblemVisibility } from '@oj/shared';
 import { DomainError } from '../common/errors.ts';
+import { newJudgeGeneration } from '../submissions/submission.repository.ts';
 import { PRISMA } from '../infra/database.module.ts';
 
 /** A problem as its authors' pages need it. */
@@ -96,6 +98,15 @@ const checkFields = {
   finishedAt: true,
 } as const;
 
+const versionFields = {
+  id: true,
+  number: true,
+  createdAt: true,
+  manifest: true,
+  uploadedBy: { select: { username: true } },
+  checks: { select: checkFields, orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
+} satisfies Prisma.ProblemVersionSelect;
+
 /** Every read and write of the setters' pages: problems they author, versions, files, checks, rejudges. */
 @Injectable()
 export class AuthoringRepository {
@@ -123,14 +134,7 @@ export class AuthoringRepository {
       .findMany({
         where: { problemId },
         orderBy: { number: 'desc' },
-        select: {
-          id: true,
-          number: true,
-          createdAt: true,
-          manifest: true,
-          uploadedBy: { select: { username: true } },
-          checks: { select: checkFields, orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
-        },
+        select: versionFields,
       })
       .then((versions) =>
         versions.map(({ uploadedBy, ...version }) => ({ ...version, uploadedBy: uploadedBy?.username ?? null })),
@@ -140,14 +144,7 @@ export class AuthoringRepository {
   async findVersion(problemId: number, number: number): Promise<VersionRow | null> {
     const version = await this.prisma.problemVersion.findUnique({
       where: { problemId_number: { problemId, number } },
-      select: {
-        id: true,
-        number: true,
-        createdAt: true,
-        manifest: true,
-        uploadedBy: { select: { username: true } },
-        checks: { select: checkFields, orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
-      },
+      select: versionFields,
     });
     if (!version) return null;
     const { uploadedBy, ...rest } = version;
@@ -288,21 +285,7 @@ export class AuthoringRepository {
         await tx.submissionTestResult.deleteMany({ where: { submissionId: { in: ids } } });
         const submissions = await tx.submission.updateManyAndReturn({
           where: { id: { in: ids }, status: 'FINISHED' },
-          data: {
-            judgeGeneration: { increment: 1 },
-            attempts: 1,
-            status: 'PENDING',
-            enqueuedAt: new Date(),
-            problemVersionId: versionId,
-            verdict: null,
-            score: null,
-            maxScore: null,
-            timeMs: null,
-            memoryKb: null,
-            compileMessage: null,
-            systemError: null,
-            judgedAt: null,
-          },
+          data: newJudgeGeneration(versionId),
           select: { id: true, judgeGeneration: true, attempts: true, contestId: true },
         });
         return { id: rejudge.id, submissions };

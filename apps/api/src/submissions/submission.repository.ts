@@ -15,6 +15,29 @@ export interface JudgeableSubmission {
 /** First key of the per-user advisory lock around the pending-submissions cap. */
 const PENDING_CAP_LOCK_CLASS = 7_001;
 
+/**
+ * What a rejudge writes to a submission: a new judge generation, PENDING again with attempts back to 1,
+ * against `versionId` (the problem's current version; null keeps the one it has), its result cleared. Its
+ * per-test results are deleted in the same transaction.
+ */
+export function newJudgeGeneration(versionId: number | null) {
+  return {
+    judgeGeneration: { increment: 1 },
+    attempts: 1,
+    status: 'PENDING',
+    enqueuedAt: new Date(),
+    ...(versionId !== null ? { problemVersionId: versionId } : {}),
+    verdict: null,
+    score: null,
+    maxScore: null,
+    timeMs: null,
+    memoryKb: null,
+    compileMessage: null,
+    systemError: null,
+    judgedAt: null,
+  } satisfies Prisma.SubmissionUncheckedUpdateManyInput;
+}
+
 const judgeableFields = { id: true, judgeGeneration: true, attempts: true, contestId: true } as const;
 
 const summaryFields = {
@@ -216,23 +239,7 @@ export class SubmissionRepository {
       await tx.submissionTestResult.deleteMany({ where: { submissionId: id } });
       return tx.submission.update({
         where: { id },
-        data: {
-          judgeGeneration: { increment: 1 },
-          attempts: 1,
-          status: 'PENDING',
-          enqueuedAt: new Date(),
-          ...(submission.problem.currentVersionId !== null
-            ? { problemVersionId: submission.problem.currentVersionId }
-            : {}),
-          verdict: null,
-          score: null,
-          maxScore: null,
-          timeMs: null,
-          memoryKb: null,
-          compileMessage: null,
-          systemError: null,
-          judgedAt: null,
-        },
+        data: newJudgeGeneration(submission.problem.currentVersionId),
         select: judgeableFields,
       });
     });
