@@ -4,10 +4,12 @@
 // fixed (with an extra test that the learner's naive reading of the input fails), it is sound again,
 // published and rejudged, and the learner's submission shows up among the changed verdicts. Hostile input
 // on the pages (a slug with NUL or "..", a solution path leading out, a huge limit) gets the API's answer
-// on the page, never a crash. Screenshots at 1440 and 375 px: artifacts/e2e/.
+// on the page, never a crash. A zip of tests replaces the tests as a new version; a zip with a readme in it
+// is refused with every reason, and nothing changes. Screenshots at 1440 and 375 px: artifacts/e2e/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { buildZip } from '../../../packages/judge-core/test/support/zip.ts';
 import { baseUrl, DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshot, setEditorCode } from './browser.ts';
 
 const admin = { username: process.env.E2E_ADMIN_USERNAME ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' };
@@ -419,6 +421,70 @@ void describe(
       await other.locator('[data-testid=viewed-version]', { hasText: 'v2' }).waitFor();
       assert.equal(await other.getByTestId('save-conflict').count(), 0);
       await other.close();
+    });
+
+    void test('a zip of tests replaces the tests as a new version; a zip with a readme is refused, nothing changes', async () => {
+      await setter.goto(`${baseUrl()}/setter/problems/${slug}`);
+      await setter.locator('[data-testid=viewed-version]', { hasText: 'v3' }).waitFor();
+      await openTab(setter, 'tests');
+      const zipInput = setter.getByTestId('tests-zip-file');
+      assert.ok(await zipInput.isEnabled());
+      // Unsaved edits hold the upload back, saying why.
+      await addTest(setter, '4 4\n', '8\n');
+      await setter.getByTestId('tests-zip-dirty').waitFor();
+      assert.ok(await zipInput.isDisabled());
+      await setter.getByTestId('tests-zip').scrollIntoViewIfNeeded();
+      await screenshots(setter, '45-setter-tests-zip-unsaved');
+      await setter.goto(`${baseUrl()}/setter/problems/${slug}`);
+      await openTab(setter, 'tests');
+      assert.equal(await setter.getByTestId('test-row').count(), 4);
+
+      const refused = buildZip([
+        { name: '01.in', data: Buffer.from('1 2\n') },
+        { name: '01.out', data: Buffer.from('3\n') },
+        { name: 'readme.txt', data: Buffer.from('how the tests were made\n') },
+      ]);
+      await zipInput.setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: refused });
+      const problems = setter.getByTestId('tests-zip-problems');
+      await problems.waitFor();
+      assert.match(await problems.innerText(), /readme\.txt/);
+      assert.equal(await setter.getByTestId('viewed-version').innerText(), 'v3 · current');
+      assert.equal(await setter.getByTestId('test-row').count(), 4);
+      await setter.getByTestId('tests-zip').scrollIntoViewIfNeeded();
+      await screenshots(setter, '46-setter-tests-zip-refused');
+
+      // Five tests in one top folder; a - b is wrong on every one of them, a + b right.
+      const pairs = [
+        [3, 4],
+        [100, -1],
+        [-7, 2],
+        [123456789, 987654321],
+        [1, 1],
+      ];
+      const good = buildZip(
+        pairs.flatMap(([a, b], index) => {
+          const id = String(index + 1).padStart(2, '0');
+          return [
+            { name: `tests/${id}.in`, data: Buffer.from(`${a} ${b}\n`) },
+            { name: `tests/${id}.out`, data: Buffer.from(`${(a ?? 0) + (b ?? 0)}\n`) },
+          ];
+        }),
+      );
+      await zipInput.setInputFiles({ name: 'tests.zip', mimeType: 'application/zip', buffer: good });
+      await setter.locator('[data-testid=viewed-version]', { hasText: 'v4' }).waitFor({ timeout: 30_000 });
+      await setter.locator('[data-testid=verification][data-status=finished]').waitFor({ timeout: 120_000 });
+      assert.equal(
+        await setter.locator('[data-testid=verification] [data-testid=sound-badge]').getAttribute('data-sound'),
+        'sound',
+      );
+      const verdicts = await cellVerdicts(setter.getByTestId('verification-table'));
+      assert.equal(verdicts.filter((verdict) => verdict === 'AC').length, 5, verdicts.join(' '));
+      await screenshots(setter, '47-setter-tests-zip-check');
+      await openTab(setter, 'tests');
+      assert.equal(await setter.getByTestId('test-row').count(), 5);
+      assert.equal(await setter.getByTestId('subtask-tests').inputValue(), '01, 02, 03, 04, 05');
+      assert.match(await setter.getByTestId('test-table').innerText(), /123456789 987654321/);
+      await screenshots(setter, '48-setter-tests-zip-tests');
     });
 
     void test('is closed to learners', async () => {

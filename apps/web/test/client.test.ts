@@ -197,6 +197,20 @@ describe("the setters' routes", () => {
     expect(fetch.mock.calls[1]![1]!.method).toBe('PUT');
   });
 
+  it('send a zip of tests as application/zip to /tests?base=N, and validate the answer', async () => {
+    const fetch = vi.fn((_url: RequestInfo | URL, _init?: RequestInit) => respond(201, saved));
+    const api = createApiClient({ baseUrl: '', fetch });
+    const zip = new Blob([new Uint8Array([0x50, 0x4b, 3, 4])]);
+    await expect(api.uploadTests('add', 1, zip)).resolves.toEqual(saved);
+    expect(fetch.mock.calls[0]![0]).toBe('/api/setter/problems/add/tests?base=1');
+    expect(fetch.mock.calls[0]![1]!.method).toBe('POST');
+    expect(fetch.mock.calls[0]![1]!.body).toBe(zip);
+    expect((fetch.mock.calls[0]![1]!.headers as Record<string, string>)['content-type']).toBe('application/zip');
+    expect((await failure(api.uploadTests('add', 0, zip))).kind).toBe('invalid');
+    expect((await failure(api.uploadTests('..', 1, zip))).kind).toBe('invalid');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it("list every reason of a refused save, as the API's error.problems", async () => {
     const body = { error: { code: 'VALIDATION_FAILED', message: 'the package is broken', problems: ['a', 'b'] } };
     const api = createApiClient({ baseUrl: '', fetch: () => respond(400, body) });

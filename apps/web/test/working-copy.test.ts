@@ -263,6 +263,29 @@ describe('the proxy body limits', () => {
       expect(maxProxiedBodyBytes(method, path)).toBe(MAX_PROXIED_BODY_BYTES);
     expect(PROXY_BUFFER_BYTES).toBeGreaterThanOrEqual(MAX_VERSION_EDIT_BYTES);
   });
+
+  it('let a zip of tests through up to the package-upload limit, and no other setter path or method', () => {
+    expect(maxProxiedBodyBytes('POST', '/api/setter/problems/add-two/tests')).toBe(MAX_PACKAGE_UPLOAD_BYTES);
+    expect(maxProxiedBodyBytes('POST', '/api/setter/problems/e2e-sum-x1/tests')).toBe(MAX_PACKAGE_UPLOAD_BYTES);
+    for (const [method, path] of [
+      ['GET', '/api/setter/problems/add-two/tests'],
+      ['PUT', '/api/setter/problems/add-two/tests'],
+      ['POST', '/api/setter/problems/../tests'],
+      ['POST', '/api/setter/problems/./tests'],
+      ['POST', '/api/setter/problems/%2E%2E/tests'],
+      ['POST', '/api/setter/problems/a/b/tests'],
+      ['POST', '/api/setter/problems//tests'],
+      ['POST', '/api/setter/problems/add-two/tests/'],
+      ['POST', '/api/setter/problems/add-two/tests/01'],
+      ['POST', '/api/setter/problems/add-two/tests?base=2'],
+      ['POST', '/api/setter/problems/tests'],
+      ['POST', '/api/setter/problems/add-two/rejudges'],
+      ['POST', '/api/setter/problems/add-two/authors'],
+      ['POST', '/api/problems/add-two/tests'],
+    ] as const)
+      expect(maxProxiedBodyBytes(method, path), `${method} ${path}`).toBe(MAX_PROXIED_BODY_BYTES);
+    expect(PROXY_BUFFER_BYTES).toBeGreaterThanOrEqual(MAX_PACKAGE_UPLOAD_BYTES);
+  });
 });
 
 describe('the reasons of a refused save', () => {

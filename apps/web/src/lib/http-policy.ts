@@ -19,7 +19,7 @@ export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
 ];
 
-/** The largest request body the site passes on to the API, except for package uploads and version saves. */
+/** The largest request body the site passes on to the API, except for package and test uploads and version saves. */
 export const MAX_PROXIED_BODY_BYTES = 10 * 1024 * 1024;
 /** Where setters upload problem package zips, and the largest zip the API takes there. */
 export const PACKAGE_UPLOAD_PATH = '/api/problems/packages';
@@ -31,6 +31,12 @@ export const MAX_PACKAGE_UPLOAD_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_VERSION_EDIT_BYTES = 8 * 1024 * 1024;
 const VERSION_SAVE_PATH = /^\/api\/setter\/problems\/[^/]+\/versions$/;
+/**
+ * A setter's zip of tests replacing a version's tests (`POST /api/setter/problems/<slug>/tests?base=N`): the
+ * same cap as a package upload. Matched on the pathname (the proxy passes the query apart); a slug of "." or
+ * ".." (also percent-encoded) is no slug.
+ */
+const TESTS_UPLOAD_PATH = /^\/api\/setter\/problems\/(?!(?:\.|%2e){1,2}\/)[^/]+\/tests$/i;
 
 /**
  * What Next buffers at most of a body for its proxy (next.config.ts sets it): a longer body would be cut
@@ -41,7 +47,7 @@ export const PROXY_BUFFER_BYTES = Math.max(MAX_PACKAGE_UPLOAD_BYTES, MAX_VERSION
 /** The body limit of one proxied request. */
 export function maxProxiedBodyBytes(method: string, pathname: string): number {
   if (method !== 'POST') return MAX_PROXIED_BODY_BYTES;
-  if (pathname === PACKAGE_UPLOAD_PATH) return MAX_PACKAGE_UPLOAD_BYTES;
+  if (pathname === PACKAGE_UPLOAD_PATH || TESTS_UPLOAD_PATH.test(pathname)) return MAX_PACKAGE_UPLOAD_BYTES;
   if (VERSION_SAVE_PATH.test(pathname)) return MAX_VERSION_EDIT_BYTES;
   return MAX_PROXIED_BODY_BYTES;
 }

@@ -265,7 +265,13 @@ export function ProblemEditor({ problem, version, newProblem, initialTab }: Prob
         {tab === 'statement' ? <StatementTab copy={copy} onChange={setCopy} readOnly={readOnly} /> : null}
         {tab === 'settings' ? <SettingsTab copy={copy} onChange={setCopy} readOnly={readOnly} /> : null}
         {tab === 'tests' ? (
-          <TestsTab copy={copy} onChange={setCopy} readOnly={readOnly} version={version?.number ?? null} />
+          <TestsTab
+            copy={copy}
+            onChange={setCopy}
+            readOnly={readOnly}
+            version={version?.number ?? null}
+            dirty={dirty}
+          />
         ) : null}
         {tab === 'solutions' ? (
           <SolutionsTab copy={copy} onChange={setCopy} readOnly={readOnly} version={version?.number ?? null} />

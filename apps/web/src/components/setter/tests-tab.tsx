@@ -24,6 +24,7 @@ import {
 } from '@/lib/working-copy';
 import { formatBytes } from '@/lib/format';
 import { Field, ListInput, NumberInput } from './fields';
+import { TestsZipUpload } from './tests-zip-upload';
 
 type Editing = { id: string; isNew: boolean; first: string; second: string } | null;
 
@@ -33,11 +34,14 @@ export function TestsTab({
   onChange,
   readOnly,
   version,
+  dirty = false,
 }: {
   copy: WorkingCopy;
   onChange: (copy: WorkingCopy) => void;
   readOnly: boolean;
   version: number | null;
+  /** The working copy has unsaved edits (then a zip of tests is held back). */
+  dirty?: boolean;
 }) {
   const t = useTranslations('setter');
   const errorText = useApiErrorText();
@@ -321,6 +325,8 @@ export function TestsTab({
       ) : null}
 
       <SubtasksEditor copy={copy} onChange={onChange} readOnly={readOnly} />
+
+      {!readOnly && version !== null ? <TestsZipUpload slug={manifest.slug} base={version} dirty={dirty} /> : null}
     </div>
   );
 }

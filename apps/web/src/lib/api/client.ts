@@ -310,6 +310,14 @@ export function createApiClient(options: ApiClientOptions) {
       `${options.baseUrl}${setterPath(slug)}/versions/${versionSegment(version)}/export`,
     saveVersion: async (slug: string, body: VersionEditRequest) =>
       request('POST', `${setterPath(slug)}/versions`, versionSavedResponseSchema, body),
+    /** Replaces the tests of version `base` (the newest) with a zip of tests; the answer is the new version. */
+    uploadTests: async (slug: string, base: number, zip: Blob) =>
+      request(
+        'POST',
+        `${setterPath(slug)}/tests${queryString({ base: versionSegment(base) })}`,
+        versionSavedResponseSchema,
+        zip,
+      ),
     getVerification: async (slug: string, version: number) =>
       request('GET', `${setterPath(slug)}/versions/${versionSegment(version)}/verification`, verificationSchema),
     /** Public by default, or for contests only. */
