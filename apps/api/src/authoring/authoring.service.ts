@@ -273,9 +273,7 @@ export class AuthoringService {
    * learners see the version at once only while the problem is a draft (a public one waits to be published).
    */
   async store(user: AuthUser, pkg: ProblemPackage, existing: AuthoredProblemRow | null): Promise<StoredVersion> {
-    if (existing && !mayEditProblem(user, authorshipOf(existing))) {
-      throw new DomainError('FORBIDDEN', `the problem ${pkg.manifest.slug} belongs to someone else`);
-    }
+    this.checkMayStore(user, [existing]);
     const makeCurrent = existing === null || existing.visibility === 'private';
     const stored = await this.repository.storePackage(pkg, { userId: user.id, create: existing === null, makeCurrent });
     if (stored.created) await this.enqueueChecks(stored.versionId);

@@ -86,8 +86,9 @@ function byTime(a: Attempt, b: Attempt): number {
   return a.submittedAt.getTime() - b.submittedAt.getTime() || a.id - b.id;
 }
 
-function icpcCell(problemId: number, attempts: Attempt[], options: StandingsOptions): ProblemCell {
-  const cell: ProblemCell = {
+/** A problem nobody has a counted attempt at yet. */
+function emptyCell(problemId: number): ProblemCell {
+  return {
     problemId,
     solved: false,
     rejected: 0,
@@ -97,6 +98,10 @@ function icpcCell(problemId: number, attempts: Attempt[], options: StandingsOpti
     firstSolve: false,
     score: null,
   };
+}
+
+function icpcCell(problemId: number, attempts: Attempt[], options: StandingsOptions): ProblemCell {
+  const cell = emptyCell(problemId);
   for (const attempt of attempts) {
     if (isHidden(attempt, options)) {
       cell.pending++;
@@ -115,16 +120,7 @@ function icpcCell(problemId: number, attempts: Attempt[], options: StandingsOpti
 }
 
 function scoreCell(problemId: number, attempts: Attempt[], options: StandingsOptions): ProblemCell {
-  const cell: ProblemCell = {
-    problemId,
-    solved: false,
-    rejected: 0,
-    pending: 0,
-    solvedAt: null,
-    solvedAtMinutes: null,
-    firstSolve: false,
-    score: null,
-  };
+  const cell = emptyCell(problemId);
   if (options.rule === 'OI') {
     // The last submission before the end counts, whatever came before it.
     const last = attempts.at(-1);
